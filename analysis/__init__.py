@@ -1,0 +1,32 @@
+"""burden-shift: attributed statements, stance and discourse networks from raw news text.
+
+Pipeline, one module per stage, each passing pandas DataFrames to the next:
+``ingest`` (raw file -> blocks, sentences) -> ``statements`` (who said what) ->
+``actors`` (speakers -> canonical actors and blocs) -> ``scoring`` (sentiment, stance) ->
+``positions`` (stakeholder positions) -> ``networks`` (discourse networks) -> ``figures``.
+
+The public functions are importable from here; modules load on first use so that
+``import analysis`` stays cheap.
+"""
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "read_document": "ingest",
+    "read_corpus": "ingest",
+    "extract_statements": "statements",
+    "score_statements": "scoring",
+    "stakeholder_positions": "positions",
+    "load_codebook": "codebook",
+    "CodebookError": "codebook",
+}
+
+__all__ = sorted(_EXPORTS)
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'analysis' has no attribute '{name}'")
+    return getattr(importlib.import_module(f"analysis.{_EXPORTS[name]}"), name)

@@ -1,0 +1,104 @@
+"""Render the numbered notebooks: execute each on a fresh kernel and save it, reproducibly.
+
+``render(seeds)`` runs ``notebooks/NN_*.ipynb`` in order. For the project's own corpus
+(``seeds/``) the notebooks are rendered in place and write ``results/`` and ``figures/``;
+for any other corpus folder the papermill parameters cell is overridden and everything
+(notebooks, tables, figures) goes to ``out/<corpus name>/``, so the committed study is
+never overwritten by someone else's.
+
+Rendering strips what changes from run to run (cell timings, papermill run metadata,
+kernel versions), so that rerunning on the same inputs leaves ``git status`` clean.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+DEFAULT_SEEDS = ROOT / "seeds"
+KERNEL = "python3"
+TIMEOUT_SECONDS = 1800
+
+
+def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The notebooks named ``NN_*.ipynb`` in ``folder``, in pipeline order."""
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def corpus_parameters(seeds: Path) -> tuple[dict[str, str] | None, Path]:
+    """Parameters to inject for ``seeds`` (None for the default corpus) and where the
+    rendered notebooks go."""
+    seeds = Path(seeds).resolve()
+    if seeds == DEFAULT_SEEDS:
+        return None, NOTEBOOKS
+    out = ROOT / "out" / seeds.name
+    parameters = {
+        "SEEDS": str(seeds),
+        "RESULTS": str(out / "results"),
+        "FIGURES": str(out / "figures"),
+    }
+    return parameters, out / "notebooks"
+
+
+def _strip_volatile(nb: nbformat.NotebookNode) -> None:
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    language = nb.metadata.get("language_info", {})
+    language.pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+
+
+def execute(path: Path, parameters: dict[str, str] | None, output: Path) -> Path:
+    """Execute one notebook on a fresh kernel, with its working directory set to the
+    notebooks folder, and write the rendered copy to ``output``."""
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    if parameters:
+        from papermill.parameterize import parameterize_notebook
+
+        nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
+    client = NotebookClient(
+        nb,
+        timeout=TIMEOUT_SECONDS,
+        kernel_name=KERNEL,
+        record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    _strip_volatile(nb)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, output)
+    return output
+
+
+def render(seeds: Path = DEFAULT_SEEDS, notebooks: list[Path] | None = None) -> list[Path]:
+    """Execute every numbered notebook for the corpus in ``seeds``; returns the rendered paths."""
+    seeds = Path(seeds)
+    if not seeds.is_dir():
+        raise FileNotFoundError(f"{seeds}: corpus folder not found")
+    parameters, out_dir = corpus_parameters(seeds)
+    rendered = []
+    for path in notebooks or numbered_notebooks():
+        print(f"rendering {path.name}", flush=True)
+        rendered.append(execute(path, parameters, out_dir / path.name))
+    return rendered
+
+
+def export_html(notebooks: list[Path] | None = None, out_dir: Path = ROOT / "html") -> list[Path]:
+    """Write an HTML copy of each rendered notebook to ``out_dir`` for readers without Jupyter."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in notebooks or numbered_notebooks():
+        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+        target = out_dir / f"{path.stem}.html"
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,26 @@
+"""Write and read the tables that pass between notebooks and the command line.
+
+Every stage writes its DataFrame with :func:`write_table`, so that the same inputs give
+byte-identical files: fixed column order, ``\\n`` line ends, floats rounded to six
+decimals (enough for stance and sentiment, stable across platforms), UTF-8.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+FLOAT_FORMAT = "%.6f"
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``frame`` as CSV to ``path`` (folders created); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+    return path
+
+
+def read_table(path: str | Path) -> pd.DataFrame:
+    """Read a table written by :func:`write_table`; empty text cells stay empty strings."""
+    return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")

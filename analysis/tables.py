@@ -22,5 +22,6 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a table written by :func:`write_table`; empty text cells stay empty strings."""
+    """Read a table written by :func:`write_table`; only empty cells are missing values
+    (so that a name such as "NA" stays text)."""
     return pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")

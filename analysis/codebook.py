@@ -3,17 +3,17 @@
 The codebook is a folder of CSV files (default: ``analysis/codebook/``):
 
 ``blocs.csv``
-    ``bloc`` (id such as ``US``), ``label``, ``nationality_terms`` (``|``-separated
+    ``bloc`` (id such as ``US``), ``label``, ``nationality_terms`` (``;``-separated
     words that place an unknown speaker in the bloc: "European", "German").
 ``actors.csv``
     ``actor_id``, ``name``, ``type`` (one of :data:`ACTOR_TYPES`), ``bloc`` (a bloc id),
-    ``aliases`` (``|``-separated surface forms, matched case-insensitively on word
+    ``aliases`` (``;``-separated surface forms, matched case-insensitively on word
     boundaries).
 ``cues.csv``
     ``cue`` (a reporting verb or phrase as a regular expression), ``kind``
     (``speech`` or ``belief``), ``stance`` (the stance the verb itself carries, -1..1).
 ``targets.csv``
-    ``target_id``, ``proposition`` (one sentence), ``terms`` (``|``-separated regular
+    ``target_id``, ``proposition`` (one sentence), ``terms`` (``;``-separated regular
     expressions that make a statement relevant to the target).
 ``stance_lexicon.csv``
     ``term`` (regular expression), ``role`` (one of :data:`LEXICON_ROLES`), ``weight``
@@ -56,7 +56,7 @@ class Column:
 
 
 def _regex(value: str) -> str | None:
-    for part in value.split("|") if value else []:
+    for part in split_terms(value):
         try:
             re.compile(part)
         except re.error as exc:
@@ -203,5 +203,8 @@ def load_codebook(folder: str | Path | None = None) -> Codebook:
 
 
 def split_terms(cell: str) -> list[str]:
-    """The ``|``-separated entries of a codebook cell, stripped, empties dropped."""
-    return [part.strip() for part in cell.split("|") if part.strip()] if cell else []
+    """The ``;``-separated entries of a codebook cell, stripped, empties dropped.
+
+    ``;`` rather than ``|`` separates entries so that a regular expression may use
+    alternation inside one entry."""
+    return [part.strip() for part in cell.split(";") if part.strip()] if cell else []

@@ -1,0 +1,155 @@
+"""Stakeholder positions: each actor's and each bloc's mean stance toward each target.
+
+``stakeholder_positions(scored)`` takes the scored statements frame (``speaker``,
+``bloc``, ``polarity`` and one ``stance_<target_id>`` column per codebook target) and
+returns one row per actor x target and per bloc x target with the columns
+
+``level`` (``actor`` or ``bloc``), ``name`` (canonical actor, or the bloc id), ``bloc``,
+``target``, ``mean_stance`` (mean of the statements' stance, NaN when none addresses
+the target), ``ci_low``/``ci_high`` (percentile bootstrap 95% interval of that mean over
+statements, fixed seed), ``n_statements`` (statements addressing the target),
+``salience`` (the actor's, or bloc's, share of all statements in the frame, whatever
+their target), ``mean_polarity`` (mean TextBlob polarity of the statements counted in
+``n_statements``).
+
+Only statements with a stance on a target (non-NaN ``stance_<target>``) count toward
+that target. The interval needs spread to resample: with one statement it is NaN (a
+single statement gives a position, not an uncertainty), and when every statement has the
+same stance it is that value at both ends (the bootstrap distribution is a point, which
+scipy would flag as degenerate). Statements without a resolved speaker count toward
+their bloc and toward the salience denominator, not toward any actor row.
+
+``stance_long(scored)`` is the long form shared with :mod:`analysis.networks`: one row
+per statement x addressed target.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis.codebook import Codebook
+
+STANCE_PREFIX = "stance_"
+EVIDENCE_SUFFIX = "_evidence"
+UNKNOWN_BLOC = "unknown"
+COLUMNS = ["level", "name", "bloc", "target", "mean_stance", "ci_low", "ci_high",
+           "n_statements", "salience", "mean_polarity"]
+LONG_COLUMNS = ["statement_id", "actor", "bloc", "target", "stance", "polarity"]
+DEFAULT_RESAMPLES = 9999
+DEFAULT_SEED = 20251205
+CONFIDENCE = 0.95
+
+
+def stance_targets(scored: pd.DataFrame, codebook: Codebook | None = None) -> list[str]:
+    """Target ids to summarise: the codebook's (each must have its ``stance_`` column), or
+    else every ``stance_<id>`` column of ``scored`` in frame order."""
+    if codebook is not None:
+        missing = [t for t in codebook.target_ids if STANCE_PREFIX + t not in scored.columns]
+        if missing:
+            raise ValueError(f"scored statements lack stance column(s) for codebook target(s) "
+                             f"{', '.join(missing)}: score them with the same codebook")
+        return list(codebook.target_ids)
+    return [c[len(STANCE_PREFIX):] for c in scored.columns
+            if c.startswith(STANCE_PREFIX) and not c.endswith(EVIDENCE_SUFFIX)]
+
+
+def _check_columns(scored: pd.DataFrame) -> None:
+    missing = [c for c in ("speaker", "bloc", "polarity") if c not in scored.columns]
+    if missing:
+        raise ValueError(f"scored statements lack column(s) {', '.join(missing)}")
+
+
+def _clean(scored: pd.DataFrame) -> pd.DataFrame:
+    """Speaker and bloc as text: a missing speaker is "", a missing bloc is ``unknown``."""
+    frame = scored.copy()
+    frame["speaker"] = frame["speaker"].fillna("").astype(str).str.strip()
+    frame["bloc"] = frame["bloc"].fillna("").astype(str).str.strip().replace("", UNKNOWN_BLOC)
+    if "statement_id" not in frame.columns:
+        frame["statement_id"] = [f"row{i}" for i in range(len(frame))]
+    return frame
+
+
+def stance_long(scored: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+    """One row per statement x target it addresses: ``statement_id, actor, bloc, target,
+    stance, polarity`` (``actor`` is "" for an unresolved speaker)."""
+    _check_columns(scored)
+    frame = _clean(scored)
+    parts = []
+    for target in stance_targets(scored, codebook):
+        stance = pd.to_numeric(frame[STANCE_PREFIX + target], errors="coerce")
+        rows = frame[stance.notna()]
+        parts.append(pd.DataFrame({
+            "statement_id": rows["statement_id"].astype(str),
+            "actor": rows["speaker"],
+            "bloc": rows["bloc"],
+            "target": target,
+            "stance": stance[stance.notna()].astype(float),
+            "polarity": pd.to_numeric(rows["polarity"], errors="coerce").astype(float),
+        }))
+    if not parts:
+        return pd.DataFrame(columns=LONG_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[LONG_COLUMNS]
+
+
+def bootstrap_interval(values: np.ndarray, n_resamples: int = DEFAULT_RESAMPLES,
+                       seed: int = DEFAULT_SEED) -> tuple[float, float]:
+    """Percentile bootstrap 95% interval of the mean of ``values`` (NaN for fewer than two
+    values, the value itself when all are equal). Each call draws from a fresh generator
+    seeded with ``seed``, so the interval does not depend on what was computed before."""
+    values = np.asarray(values, dtype=float)
+    if len(values) < 2:
+        return float("nan"), float("nan")
+    if np.all(values == values[0]):
+        return float(values[0]), float(values[0])
+    result = stats.bootstrap((values,), np.mean, confidence_level=CONFIDENCE, n_resamples=n_resamples,
+                             method="percentile", rng=np.random.default_rng(seed))
+    return float(result.confidence_interval.low), float(result.confidence_interval.high)
+
+
+def _rows(level: str, groups: pd.DataFrame, long: pd.DataFrame, key: str, total: int,
+          targets: list[str], n_resamples: int, seed: int) -> list[dict]:
+    rows = []
+    for _, group in groups.iterrows():
+        for target in targets:
+            addressed = long[(long[key] == group["name"]) & (long["target"] == target)]
+            stances = addressed["stance"].to_numpy(dtype=float)
+            low, high = bootstrap_interval(stances, n_resamples, seed)
+            rows.append({
+                "level": level, "name": group["name"], "bloc": group["bloc"], "target": target,
+                "mean_stance": float(stances.mean()) if len(stances) else float("nan"),
+                "ci_low": low, "ci_high": high, "n_statements": len(stances),
+                "salience": group["count"] / total,
+                "mean_polarity": float(addressed["polarity"].mean()) if len(stances) else float("nan"),
+            })
+    return rows
+
+
+def _main_bloc(blocs: pd.Series) -> str:
+    """The bloc an actor is most often given (ties: alphabetical), so each actor has one."""
+    counts = blocs.value_counts()
+    return sorted(counts[counts == counts.max()].index)[0]
+
+
+def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None,
+                          n_resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Positions frame (see module docstring) from the scored statements frame: actor rows
+    first (sorted by bloc, then name), then bloc rows (sorted), targets in codebook order."""
+    _check_columns(scored)
+    targets = stance_targets(scored, codebook)
+    frame = _clean(scored)
+    total = len(frame)
+    if total == 0 or not targets:
+        return pd.DataFrame(columns=COLUMNS)
+    long = stance_long(frame, codebook)
+    named = frame[frame["speaker"] != ""]
+    actors = (named.groupby("speaker")["bloc"].agg([_main_bloc, "size"])
+              .rename(columns={"_main_bloc": "bloc", "size": "count"})
+              .rename_axis("name").reset_index().sort_values(["bloc", "name"]))
+    blocs = (frame.groupby("bloc").size().rename("count").rename_axis("name").reset_index()
+             .assign(bloc=lambda f: f["name"]).sort_values("name"))
+    rows = (_rows("actor", actors, long, "actor", total, targets, n_resamples, seed)
+            + _rows("bloc", blocs, long, "bloc", total, targets, n_resamples, seed))
+    positions = pd.DataFrame(rows, columns=COLUMNS)
+    positions["n_statements"] = positions["n_statements"].astype(int)
+    return positions

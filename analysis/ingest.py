@@ -1,0 +1,340 @@
+"""Raw news text -> documents: labelled blocks, body paragraphs and sentences.
+
+Every span is a pair of character offsets into the decoded text of the file (the text a
+:class:`Document` holds), so ``text[start:end]`` is exactly what was labelled.
+
+Blocks (``segment``) carry one of these labels, each with the rule that gave it (``reason``):
+``headline``, ``byline``, ``dateline``, ``heading``, ``body``, ``credits``, ``boilerplate``.
+Nothing is dropped: every non-blank paragraph is one block (the dateline prefix of the first
+body paragraph is its own block, the rest of that paragraph is body).
+
+Frames:
+- ``documents_frame``: doc_id, path, n_chars, authors, place, date, agency, error
+- ``blocks_frame``: doc_id, block, label, start, end, reason, text
+- ``sentences_frame``: doc_id, paragraph, sentence, start, end, text (paragraph and sentence
+  are 0-based within the document body; start/end are offsets into the raw text)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- sentences
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+# A terminator run (with any closing quotes/brackets right after it) and the whitespace
+# after it; or a run of whitespace holding a line break. Consuming the whole whitespace
+# run keeps the scan linear even on long runs of blank lines.
+_CANDIDATE = re.compile(
+    r"(?P<punct>(?:[.!?…]+)[" + re.escape(_CLOSERS) + r"]*)(?P<ws>\s+|$)"
+    r"|(?P<nl>[^\S\n]*\n\s*)"
+)
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_LAST_TOKEN = re.compile(r"(\S+)$")
+_FIRST_WORD = re.compile(r"[" + re.escape(_OPENERS) + r"]*([A-Za-z][\w'’-]*)")
+
+# Abbreviations after which a period never ends a sentence (titles, initials).
+_TITLES = frozenset(
+    """mr mrs ms messrs dr sen sens rep reps gov lt col gen gens sgt capt cmdr adm maj
+    prof rev st mt ft pres hon supt insp det cpl pvt vs v cf e.g i.e approx""".split()
+)
+# Abbreviations that never end a sentence when a number follows ("Dec. 5", "No. 10").
+_BEFORE_NUMBER = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec no nos art sec vol pp p fig ch""".split()
+)
+# Abbreviations that may end a sentence ("... in the U.S. The ..."): a boundary only when
+# the next word is a common sentence opener or a line break follows.
+_AMBIGUOUS = frozenset(
+    """inc corp co ltd llc plc bros jr sr etc al ala ariz ark calif colo conn del fla ga
+    ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt
+    wash wis wyo""".split()
+)
+_DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]$")  # u.s, a.m, d.c
+_STARTERS = frozenset(
+    """a an the he she it they we i you his her its their our my this that these those
+    there here but and or so yet if when while as after before since although though
+    because in on at for from by with without during under over some many most several
+    few no none all both each every one two three four five six seven eight nine ten
+    meanwhile however still also instead then now later earlier asked according what who
+    why how where which mr mrs ms dr""".split()
+)
+_SPEECH_VERB = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|told|tells|added|adds|wrote|writes|"
+    r"replied|continued|tweeted|noted|insisted|declared|explained|stated|argued|responded|"
+    r"recalled|warned|quipped|joked)\b"
+)
+
+
+def _is_boundary(text: str, punct_start: int, punct: str, ws: str, nxt: int, end: int) -> bool:
+    """Decide whether the terminator ``punct`` at ``punct_start`` ends a sentence, given the
+    whitespace ``ws`` after it and the position ``nxt`` of the next non-space character."""
+    if nxt >= end or _BLANK_LINE.search(ws):
+        return True
+    following = text[nxt:min(end, nxt + 60)]
+    first = following.lstrip(_OPENERS)
+    if not first:
+        return True
+    head = first[0]
+    if head.islower():
+        return False
+    mark = punct.rstrip(_CLOSERS)
+    if any(q in punct[len(mark):] for q in "\"'”’»") and _SPEECH_VERB.match(following):
+        return False  # “... ?” Graham asked.
+    if not mark.endswith(".") or mark.endswith(".."):
+        return True
+    token = _LAST_TOKEN.search(text, max(0, punct_start - 40), punct_start)
+    if token is None:
+        return True
+    word = token.group(1).lstrip(_OPENERS)
+    key = word.lower()
+    if len(word) == 1 and word.isalpha() and word.isupper() and word != "I":
+        return False  # an initial: "J. Smith"
+    if key in _TITLES:
+        return False
+    if key in _BEFORE_NUMBER and head.isdigit():
+        return False
+    if key in _AMBIGUOUS or _DOTTED.match(key):
+        if "\n" in ws:
+            return True
+        match = _FIRST_WORD.match(following)
+        return bool(match) and match.group(1).lower() in _STARTERS
+    return True
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` (offsets into ``text``, whitespace trimmed) within
+    ``text[start:end]``. Rule-based: terminators . ! ? … (with closing quotes/brackets),
+    abbreviations, initials and numbers; a line break before a capitalised line or a blank
+    line always ends a sentence."""
+    end = len(text) if end is None else min(end, len(text))
+    start = max(0, start)
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for match in _CANDIDATE.finditer(text, start, end):
+        if match.group("nl") is not None:
+            nxt = match.end()
+            if nxt < end and not _BLANK_LINE.search(match.group("nl")):
+                first = text[nxt:min(end, nxt + 4)].lstrip(_OPENERS)
+                if first and first[0].islower():
+                    continue
+            boundary = match.start()
+        else:
+            nxt = match.end()
+            if not _is_boundary(text, match.start(), match.group("punct"), match.group("ws"), nxt, end):
+                continue
+            boundary = match.end("punct")
+        _add_span(text, sentence_start, boundary, spans)
+        sentence_start = nxt
+    _add_span(text, sentence_start, end, spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Block:
+    """A labelled span of the raw text and the rule that labelled it."""
+
+    label: str
+    start: int
+    end: int
+    reason: str
+
+
+LABELS = ("headline", "byline", "dateline", "heading", "body", "credits", "boilerplate")
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DASH = r"[-–—]{1,2}"
+# "WASHINGTON, Dec 5 (Reuters) –", "WASHINGTON (AP) —", "BRUSSELS —", "KYIV/MOSCOW, March 3 (Reuters) -",
+# "SAN JUAN, Puerto Rico (AP) —"
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]*(?:[ /-][A-Z][A-Z.'’]*){0,4}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?=\s*(?:\(|" + _DASH + r"|,\s*" + _MONTH + r")))?)"
+    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Z][A-Za-z.&'’ ]{0,30})\))?"
+    r"\s*(?P<dash>" + _DASH + r")[^\S\n]*"
+)
+# "(CNN) —" or "(Reuters) -": an outlet in brackets opening the first paragraph.
+_AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?")
+_KNOWN_AGENCIES = re.compile(r"^(?:Reuters|AP|AFP|CNN|Bloomberg|dpa|DPA|UPI|TASS|Xinhua|ANSA|EFE|PA|BBC)$")
+_BYLINE = re.compile(
+    r"(?:By|BY)\s+(?P<authors>[A-Z][\w.'’-]*(?:(?:\s+|,\s*|\s+and\s+|\s+&\s+)[A-Z][\w.'’-]*){0,12})"
+    r"(?:,\s*(?:Reuters|Associated Press|AP|AFP|Bloomberg)|\s+\|.*)?\s*$"
+)
+_HEADLINE_MAX = 200
+_CREDITS = re.compile(
+    r"\(?\s*(?:-+\s*)?(?:(?:[Aa]dditional\s+)?[Rr]eporting|Writing|Editing|Compiled|Edited|Written)"
+    r"\s+(?:by|from)\b"
+)
+# Weaker credit phrasings, trusted only in the last paragraphs before any page trailer.
+_CLOSING_CREDITS = re.compile(r"\b(?:contributed (?:reporting|to this report)|reported from)\b")
+_TRAILER_START = re.compile(
+    r"(?:Brought to you by\b|Editor[’']s note:|Read the rest\b|Read more\b|Related coverage\b|"
+    r"Recommended\b|More from\b|Copyright\b|©|\(c\)\s*\d{4})",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:_{2,}\.?|\*{3,}|Follow\s+.{1,60}\s+on\s+(?:Twitter|X|Facebook|Instagram)\b.*|"
+    r"Correction(?: Appended)?[.:].*|Click here\b.*|Sign up\b.*|Subscribe\b.*|"
+    r"<tweet\b.*|All rights reserved.*)$",
+    re.I | re.S,
+)
+_TIME_STAMP = re.compile(r"^\d{1,2}(?::\d{2})?\s*[ap]\.m\.$")
+_SMALL_WORDS = frozenset("a an the and or but nor for of on in at to by as with from vs via per".split())
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The place, date text and agency of a dateline, and its span."""
+
+    start: int
+    end: int
+    place: str
+    date: str
+    agency: str
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank paragraph spans (whitespace trimmed). A text with blank lines is split at
+    blank lines (a lone line break is then a wrapped line); a text without is split at
+    every line break."""
+    breaks = _PARAGRAPH_BREAK if _BLANK_LINE.search(text) else _LINE_BREAK
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in breaks.finditer(text):
+        _add_span(text, position, match.start(), spans)
+        position = match.end()
+    _add_span(text, position, len(text), spans)
+    return spans
+
+
+def match_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """The dateline opening ``text[start:end]`` (a paragraph), or None."""
+    match = _DATELINE.match(text, start, end)
+    if match is not None and match.end() < end and _looks_like_place(match.group("place")):
+        agency = (match.group("agency") or "").strip()
+        if agency and not (_KNOWN_AGENCIES.match(agency) or agency.isupper()):
+            return None
+        dash_end = match.end("dash")
+        return Dateline(start, dash_end, match.group("place").strip(), match.group("date") or "", agency)
+    match = _AGENCY_ONLY.match(text, start, end)
+    if match is not None and match.end() < end:
+        agency = match.group("agency").strip()
+        if _KNOWN_AGENCIES.match(agency) or agency.isupper():
+            stop = match.end()
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            return Dateline(start, stop, "", "", agency)
+    return None
+
+
+def _looks_like_place(place: str) -> bool:
+    letters = [c for c in place.split(",")[0] if c.isalpha()]
+    return len(letters) >= 2
+
+
+def _is_all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and "\n" not in line
+
+
+def _is_title_case(line: str) -> bool:
+    """A short line whose every word of four or more letters is capitalised
+    ("Joining Forces With China.") and with no sentence punctuation inside."""
+    core = line.strip(" .\"'“”‘’")
+    words = core.split()
+    if not 1 <= len(words) <= 8 or "\n" in line or re.search(r"[.?!:;]\s", core) or core.endswith((":", "?")):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or len(w.strip(",")) < 4 or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_headline(paragraph: str) -> bool:
+    return len(paragraph) <= _HEADLINE_MAX and paragraph.count("\n") <= 1
+
+
+def segment(text: str) -> list[Block]:
+    """Label every non-blank paragraph of ``text`` (offsets into ``text``); see the module
+    docstring for the labels. Never raises on any string."""
+    spans = paragraphs(text)
+    blocks: list[Block] = []
+    lead_limit = min(len(spans), 5)
+    dateline_at = next(
+        (i for i in range(lead_limit) if match_dateline(text, *spans[i]) and not _BYLINE.fullmatch(text[slice(*spans[i])])),
+        None,
+    )
+    trailer_at = next((i for i, span in enumerate(spans) if _TRAILER_START.match(text, *span)), len(spans))
+    in_trailer = False
+    seen_body = False
+    for index, (start, end) in enumerate(spans):
+        chunk = text[start:end]
+        label, reason = "body", "paragraph"
+        if in_trailer:
+            label, reason = "boilerplate", "follows the trailing page boilerplate"
+        elif index == trailer_at:
+            in_trailer = True
+            label, reason = "boilerplate", f"page boilerplate ('{chunk.split()[0]} ...'); all after it too"
+        elif _BOILERPLATE.match(chunk):
+            label, reason = "boilerplate", "separator, social-media or correction line"
+        elif seen_body and len(chunk) <= 400 and _CREDITS.match(chunk):
+            label, reason = "credits", "opens with 'Reporting/Editing by'"
+        elif seen_body and len(chunk) <= 300 and index >= trailer_at - 2 and _CLOSING_CREDITS.search(chunk):
+            label, reason = "credits", "'contributed reporting'/'reported from' in the last paragraphs"
+        elif not seen_body and _BYLINE.fullmatch(chunk) and len(chunk) <= 150:
+            label, reason = "byline", "'By' followed by names"
+        elif index == dateline_at:
+            dateline = match_dateline(text, start, end)
+            blocks.append(Block("dateline", dateline.start, dateline.end, _dateline_reason(dateline)))
+            body_start = dateline.end
+            while body_start < end and text[body_start].isspace():
+                body_start += 1
+            blocks.append(Block("body", body_start, end, "first paragraph after its dateline"))
+            seen_body = True
+            continue
+        elif not seen_body and index == 0 and len(spans) > 1 and _is_headline(chunk) and not _is_all_caps_label(chunk):
+            label, reason = "headline", f"first paragraph, short ({len(chunk)} chars)"
+        elif not seen_body and dateline_at is not None and index < dateline_at and _is_headline(chunk):
+            label, reason = "headline", "short paragraph before the dateline (subheadline)"
+        elif _is_all_caps(chunk):
+            label, reason = "heading", "all-caps line"
+        elif _TIME_STAMP.match(chunk):
+            label, reason = "heading", "time stamp (live-blog entry)"
+        elif seen_body and _is_title_case(chunk) and index < len(spans) - 1:
+            label, reason = "heading", "short title-case line between paragraphs"
+        if label == "body":
+            seen_body = True
+        blocks.append(Block(label, start, end, reason))
+    return blocks
+
+
+def _is_all_caps_label(chunk: str) -> bool:
+    """A one-word all-caps first line ("LETTERS.") is a section label, not a headline."""
+    return _is_all_caps(chunk) and len(chunk.split()) == 1
+
+
+def _dateline_reason(dateline: Dateline) -> str:
+    parts = [f"place={dateline.place!r}" if dateline.place else "", f"date={dateline.date!r}" if dateline.date else "",
+             f"agency={dateline.agency!r}" if dateline.agency else ""]
+    return "dateline opening the first body paragraph (" + ", ".join(p for p in parts if p) + ")"
+
+
+def body_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the body paragraphs of ``text`` in order (dateline prefixes excluded)."""
+    return [(block.start, block.end) for block in segment(text) if block.label == "body"]

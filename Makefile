@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 
 all: $(STAMP)
 	$(BIN)/python -m analysis render --seeds $(SEEDS)
+	$(BIN)/python -m analysis html --seeds $(SEEDS)
 
 venv: $(STAMP)
 
@@ -23,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 html: $(STAMP)
-	$(BIN)/python -m analysis html
+	$(BIN)/python -m analysis html --seeds $(SEEDS)
 
 clean-venv:
 	rm -rf $(VENV)

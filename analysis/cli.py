@@ -52,7 +52,7 @@ def _render(args: argparse.Namespace) -> int:
 def _html(args: argparse.Namespace) -> int:
     from analysis.notebooks import export_html
 
-    for path in export_html():
+    for path in export_html(Path(args.seeds)):
         print(path)
     return 0
 
@@ -72,11 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scheduler", default=None, metavar="ADDRESS", help="dask.distributed scheduler address")
     run.set_defaults(func=_run)
 
+    default_seeds = str(Path(__file__).resolve().parent.parent / "seeds")
     render = commands.add_parser("render", help="execute the numbered notebooks")
-    render.add_argument("--seeds", default=str(Path(__file__).resolve().parent.parent / "seeds"))
+    render.add_argument("--seeds", default=default_seeds, metavar="DIR", help="corpus folder (default: seeds/)")
     render.set_defaults(func=_render)
 
-    html = commands.add_parser("html", help="export the rendered notebooks to html/")
+    html = commands.add_parser("html", help="export the rendered notebooks to HTML")
+    html.add_argument("--seeds", default=default_seeds, metavar="DIR", help="corpus whose rendering to export")
     html.set_defaults(func=_html)
     return parser
 

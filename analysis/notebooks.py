@@ -89,14 +89,18 @@ def render(seeds: Path = DEFAULT_SEEDS, notebooks: list[Path] | None = None) -> 
     return rendered
 
 
-def export_html(notebooks: list[Path] | None = None, out_dir: Path = ROOT / "html") -> list[Path]:
-    """Write an HTML copy of each rendered notebook to ``out_dir`` for readers without Jupyter."""
+def export_html(seeds: Path = DEFAULT_SEEDS) -> list[Path]:
+    """Write an HTML copy of each rendered notebook of the corpus in ``seeds`` (``html/``
+    for the project's own corpus, ``out/<name>/html/`` otherwise), for readers without
+    Jupyter; returns the written paths."""
     from nbconvert import HTMLExporter
 
+    _, notebooks_dir = corpus_parameters(seeds)
+    out_dir = notebooks_dir.parent / "html"
     exporter = HTMLExporter()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in notebooks or numbered_notebooks():
+    for path in numbered_notebooks(notebooks_dir):
         body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
         target = out_dir / f"{path.stem}.html"
         target.write_text(body, encoding="utf-8")

@@ -31,6 +31,9 @@ _CANDIDATE = re.compile(
     r"|(?P<nl>[^\S\n]*\n\s*)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A balanced quotation on one line: terminators inside it do not end the sentence around
+# it ("“You work hard. You pay your taxes,” she said." is one sentence), as in pysbd.
+_QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''[^'\n]*(?:'(?!')[^'\n]*)*''")
 _LAST_TOKEN = re.compile(r"(\S+)$")
 _FIRST_WORD = re.compile(r"[" + re.escape(_OPENERS) + r"]*([A-Za-z][\w'’-]*)")
 
@@ -76,8 +79,8 @@ def _is_boundary(text: str, punct_start: int, punct: str, ws: str, nxt: int, end
     if not first:
         return True
     head = first[0]
-    if head.islower():
-        return False
+    if head.islower() or head in "―—–":
+        return False  # continues: "... today." ― Name; lower-case next word
     mark = punct.rstrip(_CLOSERS)
     if any(q in punct[len(mark):] for q in "\"'”’»") and _SPEECH_VERB.match(following):
         return False  # “... ?” Graham asked.
@@ -111,7 +114,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     start = max(0, start)
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    quotes = _QUOTATION.finditer(text, start, end)
+    quote = next(quotes, None)
     for match in _CANDIDATE.finditer(text, start, end):
+        while quote is not None and quote.end() <= match.start():
+            quote = next(quotes, None)
+        if quote is not None and quote.start() < match.start() and match.end("punct") < quote.end():
+            continue
         if match.group("nl") is not None:
             nxt = match.end()
             if nxt < end and not _BLANK_LINE.search(match.group("nl")):

@@ -1,6 +1,11 @@
-"""A broken codebook fails on load with a CodebookError naming the file, the line and the fix."""
+"""A broken codebook fails on load with a CodebookError naming the file, the line and the fix.
+
+Each test copies the packaged codebook to a temporary folder and appends one broken row,
+built from the file's own header and first row so that the tests follow the schema."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from pathlib import Path
@@ -18,17 +23,26 @@ def codebook_copy(tmp_path: Path) -> Path:
     return folder
 
 
-def append_row(path: Path, row: str) -> int:
-    """Append one CSV line to ``path``; returns its 1-based line number."""
+def first_row(path: Path) -> dict[str, str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.DictReader(handle))
+
+
+def append_cells(path: Path, cells: list[str]) -> int:
+    """Append one CSV row to ``path``; returns its 1-based line number."""
     text = path.read_text(encoding="utf-8")
     if not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + row + "\n", encoding="utf-8")
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    path.write_text(text + buffer.getvalue(), encoding="utf-8")
     return text.count("\n") + 1
 
 
-def first_row(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()[1].split(",")
+def append_variant(path: Path, **changes: str) -> int:
+    """Append a copy of the file's first row with ``changes``; returns its line number."""
+    row = first_row(path) | changes
+    return append_cells(path, list(row.values()))
 
 
 def assert_error(folder: Path, file: str, line: int, problem: str, fix: str) -> None:
@@ -45,56 +59,66 @@ def test_packaged_codebook_loads():
     assert len(codebook.actors) > 0 and len(codebook.targets) > 0
 
 
-def test_duplicate_actor_id(codebook_copy: Path):
-    actor = first_row(codebook_copy / "actors.csv")
-    line = append_row(codebook_copy / "actors.csv", f"{actor[0]},Someone Else,person,US,Someone Else")
-    assert_error(codebook_copy, "actors.csv", line, rf"duplicate actor_id '{actor[0]}' \(first on line 2\)",
-                 "give each row its own actor_id")
+@pytest.mark.parametrize("file, key", [("actors.csv", "actor_id"), ("blocs.csv", "bloc"), ("targets.csv", "target_id")])
+def test_duplicate_id(codebook_copy: Path, file: str, key: str):
+    path = codebook_copy / file
+    value = first_row(path)[key]
+    line = append_variant(path)
+    assert_error(codebook_copy, file, line, rf"duplicate {key} '{re.escape(value)}' \(first on line 2\)",
+                 f"give each row its own {key}")
 
 
 def test_unknown_bloc(codebook_copy: Path):
-    line = append_row(codebook_copy / "actors.csv", "atlantis_pm,Atlantis PM,person,Atlantis,Atlantis PM")
+    line = append_variant(codebook_copy / "actors.csv", actor_id="atlantis_pm", bloc="Atlantis")
     assert_error(codebook_copy, "actors.csv", line, "unknown bloc 'Atlantis' in column 'bloc'",
                  r"use one of .*US.*, or add 'Atlantis' to the bloc file")
 
 
-@pytest.mark.parametrize("file, row", [
-    ("cues.csv", "warn(ed,speech,-0.5"),
-    ("targets.csv", "bad_target,A proposition.,troops|[unclosed"),
-    ("stance_lexicon.csv", "(?P<x,support,0.5,"),
+def test_unknown_actor_type(codebook_copy: Path):
+    line = append_variant(codebook_copy / "actors.csv", actor_id="robot", type="robot")
+    assert_error(codebook_copy, "actors.csv", line, "column 'type': 'robot' is not one of person", "correct 'type'")
+
+
+@pytest.mark.parametrize("file, changes", [
+    ("cues.csv", {"cue": "warn(ed"}),
+    ("targets.csv", {"target_id": "bad_target", "terms": "troops;[unclosed"}),
+    ("stance_lexicon.csv", {"term": "(?P<x"}),
 ])
-def test_malformed_pattern(codebook_copy: Path, file: str, row: str):
-    line = append_row(codebook_copy / file, row)
+def test_malformed_pattern(codebook_copy: Path, file: str, changes: dict[str, str]):
+    line = append_variant(codebook_copy / file, **changes)
     assert_error(codebook_copy, file, line, "is not a valid regular expression", "correct")
 
 
 def test_lexicon_bad_role(codebook_copy: Path):
-    line = append_row(codebook_copy / "stance_lexicon.csv", "welcome,applaud,0.5,")
+    line = append_variant(codebook_copy / "stance_lexicon.csv", role="applaud")
     assert_error(codebook_copy, "stance_lexicon.csv", line,
                  "column 'role': 'applaud' is not one of support, oppose, negator, hedge, booster", "correct 'role'")
 
 
 @pytest.mark.parametrize("weight, problem", [("1.5", "1.5 is outside -1..1"), ("strong", "'strong' is not a number")])
 def test_lexicon_weight_out_of_range(codebook_copy: Path, weight: str, problem: str):
-    line = append_row(codebook_copy / "stance_lexicon.csv", f"welcome,support,{weight},")
+    line = append_variant(codebook_copy / "stance_lexicon.csv", weight=weight)
     assert_error(codebook_copy, "stance_lexicon.csv", line, f"column 'weight': {problem}", "correct 'weight'")
 
 
-@pytest.mark.parametrize("row, cells", [("welcome,support,0.5", 3), ("welcome,support,0.5,,extra", 5)])
-def test_lexicon_wrong_cell_count(codebook_copy: Path, row: str, cells: int):
-    line = append_row(codebook_copy / "stance_lexicon.csv", row)
-    assert_error(codebook_copy, "stance_lexicon.csv", line, f"{cells} cells where the header has 4",
-                 "quote cells that contain commas")
+@pytest.mark.parametrize("delta", [-1, 1])
+def test_lexicon_wrong_cell_count(codebook_copy: Path, delta: int):
+    path = codebook_copy / "stance_lexicon.csv"
+    cells = list(first_row(path).values())
+    cells = cells[:-1] if delta < 0 else [*cells, "extra"]
+    line = append_cells(path, cells)
+    assert_error(codebook_copy, "stance_lexicon.csv", line,
+                 f"{len(cells)} cells where the header has {len(cells) - delta}", "quote cells that contain commas")
 
 
 def test_lexicon_unknown_target(codebook_copy: Path):
-    line = append_row(codebook_copy / "stance_lexicon.csv", "welcome,support,0.5,no_such_target")
+    line = append_variant(codebook_copy / "stance_lexicon.csv", target="no_such_target")
     assert_error(codebook_copy, "stance_lexicon.csv", line, "unknown target 'no_such_target'",
                  "use one of .*burden_shift")
 
 
 def test_missing_required_cell(codebook_copy: Path):
-    line = append_row(codebook_copy / "actors.csv", "nameless,,person,US,")
+    line = append_variant(codebook_copy / "actors.csv", actor_id="nameless", name="")
     assert_error(codebook_copy, "actors.csv", line, "column 'name' is empty", "fill in 'name'")
 
 

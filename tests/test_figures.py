@@ -1,0 +1,157 @@
+"""Figures: reproducible bytes, manifest, 300-dpi one-column PNGs, plotted data, CITATION.cff."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import matplotlib.text
+import pandas as pd
+import pytest
+import yaml
+from PIL import Image
+
+from analysis.figures import (BLOC_COLOURS, FIGURES, build_figures, fig_stakeholder_map, make_figures,
+                              save_figure, write_manifest)
+from analysis.positions import stakeholder_positions
+from analysis.tables import read_table, write_table
+
+ROOT = Path(__file__).resolve().parents[1]
+NAN = float("nan")
+RESULTS_NEEDED = ("positions.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv")
+
+
+def write_results(folder: Path) -> Path:
+    """Hand-made results tables in the documented formats (one article, five actors)."""
+    scored = pd.DataFrame({
+        "doc_id": ["d"] * 7,
+        "statement_id": [f"d:{i * 100}-{i * 100 + 50}" for i in range(7)],
+        "content_start": [i * 100 for i in range(7)],
+        "content_end": [i * 100 + 50 for i in range(7)],
+        "speaker": ["Pentagon officials", "Pentagon officials", "European officials", "NATO official",
+                    "Christopher Landau", "Donald Trump", ""],
+        "bloc": ["US", "US", "Europe", "NATO", "US", "US", "Europe"],
+        "polarity": [0.2, 0.4, -0.5, 0.3, 0.1, 0.6, 0.0],
+        "vader_compound": [0.3, 0.5, -0.4, 0.6, 0.2, 0.8, -0.1],
+        "stance_burden_shift": [1.0, 0.5, NAN, 0.6, 0.8, NAN, -1.0],
+        "stance_deadline_2027": [0.8, NAN, -1.0, 0.0, NAN, NAN, NAN],
+        "stance_spending_5pct": [NAN, NAN, NAN, NAN, NAN, 1.0, NAN],
+    })
+    sentences = pd.DataFrame({"doc_id": "d", "sentence": range(10), "start": [i * 70 for i in range(10)],
+                              "end": [i * 70 + 60 for i in range(10)],
+                              "polarity": [0.1, -0.2, 0.0, 0.3, 0.5, -0.4, 0.2, 0.0, 0.1, -0.1]})
+    timeline = pd.DataFrame({
+        "doc_id": "d", "date_start": ["2022-01-01", "2025-06-01", "2027-01-01"],
+        "date_end": ["2022-12-31", "2025-06-30", "2027-12-31"], "granularity": ["year", "month", "year"],
+        "expression": ["in 2022", "in June", "by 2027"],
+        "event": ["invasion of Ukraine", "leaders' summit", "take over conventional defense"],
+        "sentence": ["a", "b", "c"], "start": [10, 20, 30], "end": [17, 27, 37]})
+    write_table(scored, folder / "scored_statements.csv")
+    write_table(sentences, folder / "sentence_sentiment.csv")
+    write_table(timeline, folder / "timeline.csv")
+    write_table(stakeholder_positions(scored, n_resamples=999), folder / "positions.csv")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> tuple[Path, Path]:
+    results = write_results(tmp_path_factory.mktemp("results"))
+    figures = tmp_path_factory.mktemp("figures")
+    make_figures(results, figures)
+    return results, figures
+
+
+def test_same_inputs_give_identical_files(made, tmp_path):
+    results, figures = made
+    make_figures(results, tmp_path)
+    names = sorted(p.name for p in figures.iterdir())
+    assert names == sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == 3 * len(FIGURES) + 1
+    for name in names:
+        assert (figures / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def check_figure_folder(folder: Path) -> None:
+    manifest = (folder / "README.md").read_text(encoding="utf-8")
+    for fig_id, caption in FIGURES.items():
+        assert f"## {fig_id}" in manifest and caption in manifest
+        assert f"Cite as: burden-shift contributors (2026). *burden-shift* (version 0.1.0), figure `{fig_id}`" in manifest
+        for ext in ("pdf", "png", "csv"):
+            assert (folder / f"{fig_id}.{ext}").stat().st_size > 0, f"{fig_id}.{ext}"
+        with Image.open(folder / f"{fig_id}.png") as png:
+            assert [round(d) for d in png.info["dpi"]] == [300, 300]
+            assert png.width == 3.5 * 300  # one paper column
+        assert b"CreationDate" not in (folder / f"{fig_id}.pdf").read_bytes()
+
+
+def test_manifest_lists_every_figure_with_its_files(made):
+    check_figure_folder(made[1])
+
+
+def test_text_is_at_least_7_points(made):
+    for fig_id, (fig, _) in build_figures(made[0]).items():
+        sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+        assert sizes and min(sizes) >= 7, fig_id
+
+
+def test_plotted_data_files(made):
+    figures = made[1]
+    mapped = read_table(figures / "fig_stakeholder_map.csv").set_index("name")
+    # Trump addresses neither map target; Landau only burden_shift -> placed in the y strip
+    assert "Donald Trump" not in mapped.index
+    assert mapped.loc["Christopher Landau", "x"] == pytest.approx(0.8)
+    assert not mapped.loc["Christopher Landau", "y_addressed"]
+    assert mapped.loc["Christopher Landau", "y_plotted"] < -1
+    assert mapped.loc["Pentagon officials", "salience"] == pytest.approx(2 / 7)
+    heat = read_table(figures / "fig_stance_heatmap.csv")
+    assert set(heat["name"]) == {"Pentagon officials", "European officials", "NATO official",
+                                 "Christopher Landau", "Donald Trump"}
+    network = read_table(figures / "fig_discourse_network.csv")
+    assert (network["element"] == "edge").sum() == 7  # Pentagon x2, NATO x2, Europe, Landau, Trump
+    assert (network["element"] == "node").sum() == 5 + 3
+    arc = read_table(figures / "fig_sentiment_arc.csv")
+    marks = arc[arc["element"] == "statement"]
+    # statement starting at offset 300 lies in the sentence [280, 340) -> position 4
+    assert marks.set_index("start").loc[300, "position"] == 4
+    assert len(read_table(figures / "fig_sentiment_vs_stance.csv")) == 5 + 3 + 1  # statement x target pairs
+
+
+def test_bloc_colours_are_okabe_ito_and_distinct():
+    assert len(set(BLOC_COLOURS.values())) == len(BLOC_COLOURS)
+    assert BLOC_COLOURS["US"] == "#0072B2" and BLOC_COLOURS["Europe"] == "#E69F00"
+
+
+def test_map_without_the_named_targets_is_empty_not_a_crash(made, tmp_path):
+    positions = read_table(made[0] / "positions.csv")
+    fig, data = fig_stakeholder_map(positions, x_target="absent_a", y_target="absent_b")
+    assert data.empty
+    save_figure(fig, data, "fig_stakeholder_map", tmp_path)
+    with pytest.raises(ValueError, match="unknown figure id"):
+        save_figure(fig, data, "fig_nope", tmp_path)
+
+
+def test_committed_figures_regenerate_byte_identical(tmp_path):
+    results, figures = ROOT / "results", ROOT / "figures"
+    if not all((results / name).is_file() for name in RESULTS_NEEDED) or not (figures / "README.md").is_file():
+        pytest.skip("results/ or figures/ not rendered yet (notebooks 04 and 05)")
+    check_figure_folder(figures)
+    make_figures(results, tmp_path)
+    for path in sorted(tmp_path.iterdir()):
+        assert path.read_bytes() == (figures / path.name).read_bytes(), path.name
+
+
+def test_committed_manifest_matches_figures_table(tmp_path):
+    committed = ROOT / "figures" / "README.md"
+    if not committed.is_file():
+        pytest.skip("figures/ not rendered yet (notebook 05)")
+    assert committed.read_text(encoding="utf-8") == write_manifest(tmp_path).read_text(encoding="utf-8")
+
+
+def test_citation_cff_validates_against_the_official_schema():
+    schema = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text(encoding="utf-8"))
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    jsonschema.validate(cff, schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    assert cff["cff-version"] == "1.2.0" and cff["title"] == "burden-shift"
+    assert cff["authors"] == [{"name": "burden-shift contributors"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**cff, "authors": []}, schema)

@@ -1,0 +1,299 @@
+"""Phrase grammar of attribution: reporting cues, quotations and the noun phrases of speakers.
+
+Used by :mod:`analysis.statements`. Everything here works on plain strings with
+character offsets; nothing is specific to one article.
+
+- :func:`load_cues` turns the codebook's ``cues.csv`` into one compiled pattern.
+- :func:`quote_regions` pairs quotation marks within paragraphs (and across paragraphs
+  when a quotation is reopened at the start of the next one).
+- :func:`subject_before` / :func:`speaker_after` find the speaker noun phrase that
+  precedes or follows a cue; :func:`object_after` the addressee of "told".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+Span = tuple[int, int]
+
+OPENERS = "“«„"
+CLOSERS = "”»"
+
+AUX = {"has", "have", "had", "also", "will", "would", "could", "can", "may", "might", "should",
+       "must", "does", "did", "do", "is", "are", "was", "were", "be", "been", "being", "then",
+       "later", "again", "previously", "once", "often", "already", "still", "now", "just", "even",
+       "earlier", "first", "too", "since", "long", "recently", "further", "separately", "similarly"}
+NEGATORS = {"not", "never", "n’t", "n't", "no", "neither", "nor"}
+PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+               "those", "that", "such", "whose"}
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+SUBORDINATORS = {"while", "although", "though", "as", "when", "if", "because", "since", "after",
+                 "before", "once", "whereas", "unless", "until"}
+# Words that cannot be inside a speaker noun phrase: walking back from the cue stops there.
+NP_STOP = {"and", "but", "or", "that", "which", "who", "whom", "because", "while", "when", "if",
+           "as", "than", "so", "where", "although", "though", "after", "before", "to", "not",
+           "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can",
+           "may", "might", "should", "must", "did", "does", "do", "be", "been", "said", "says",
+           "told", "also", "since", "there", "then", "about", "what", "how", "why", "whether",
+           "by", "against", "into", "upon", "once", "until", "unless", "said:", "says:"}
+# Allowed lowercase participles inside a speaker phrase ("an unnamed official").
+NP_PARTICIPLES = {"unnamed", "retired", "elected", "informed", "united", "related", "based",
+                  "appointed", "named", "concerned", "involved", "briefed", "speaking", "familiar"}
+# Words that end a speaker phrase after an inverted cue ("said Smith on Friday").
+AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while", "adding",
+              "told", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "as",
+              "after", "before", "via", "and", "but", "because", "to", "is", "was", "has", "had"}
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Adverbial material between a cue and its complement or the end of the sentence.
+ADJUNCT_START = re.compile(
+    r"\s*(?:(?:on|in|at|during|to|from|for|after|before|via|over|through|while|with|last|this|"
+    r"earlier|later|late|early|recently|again|also|too|then|previously|privately|publicly|"
+    r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|instead|once|already|"
+    r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
+THAT = re.compile(r"\bthat\b")
+SENTENCE_END = re.compile(r"[\s.!?;,]*$")
+WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled reporting cues: ``pattern`` matches any cue; ``rows`` gives, per named
+    group ``c{i}``, the codebook row (kind, stance, complement)."""
+
+    pattern: re.Pattern
+    rows: tuple[dict, ...]
+
+    def row(self, match: re.Match) -> dict:
+        return self.rows[int(match.lastgroup[1:])]
+
+
+def load_cues(table: pd.DataFrame) -> Cues:
+    """Compile the ``cue`` column of a cues table (one regex per row) into one pattern.
+    Cues match case-sensitively on word boundaries, so "States" is never "states"."""
+    rows = tuple(dict(row) for _, row in table.iterrows())
+    parts = [f"(?P<c{i}>{row['cue']})" for i, row in enumerate(rows)]
+    return Cues(re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + r")(?![\w-])"), rows)
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    """Cues from the packaged codebook's ``cues.csv`` (validated on load)."""
+    from analysis.codebook import DEFAULT_DIR, SCHEMAS, read_table
+
+    return load_cues(read_table(DEFAULT_DIR / "cues.csv", SCHEMAS["cues.csv"]))
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight double quote at ``i`` opens when it follows a space, a bracket or starts the text."""
+    return i == 0 or text[i - 1] in " \t\n([{—–-/:"
+
+
+def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
+    """Spans of quotations, marks included. A quotation left open at the end of a
+    paragraph continues when the next paragraph opens with a quotation mark (the wire
+    convention for multi-paragraph quotes); otherwise it ends with its paragraph."""
+    regions: list[Span] = []
+    open_at: int | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        i = start
+        while i < end:
+            ch = text[i]
+            width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
+            straight = ch == '"' or width == 2
+            if ch in OPENERS or (straight and open_at is None and _opens(text, i)):
+                if open_at is None:
+                    open_at = i
+            elif (ch in CLOSERS or straight) and open_at is not None:
+                if i > open_at:
+                    regions.append((open_at, i + width))
+                    open_at = None
+            i += width
+        if open_at is not None:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            reopened = following is not None and text[following:following + 1] in OPENERS + '"'
+            if not reopened:
+                regions.append((open_at, end))
+                open_at = None
+            elif text[following:following + 1] == '"':
+                # the reopening straight mark must not be read as a closing one
+                open_at = open_at
+    return regions
+
+
+def _tokens(text: str, start: int, end: int) -> list[Span]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def _bare(token: str) -> str:
+    return token.strip(",.;:()[]“”\"'‘’").lower()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A speaker phrase before a cue: span (or None), whether a negation sits between
+    it and the cue, whether it follows a subordinator ("While X said ..."), whether the
+    cue is a passive participle, and whether the phrase is a possessor ("X's demand")."""
+
+    span: Span | None
+    negated: bool = False
+    subordinate: bool = False
+    passive: bool = False
+    possessive: bool = False
+
+
+def _is_np_word(token: str) -> bool:
+    word = _bare(token)
+    if not word or word in NP_STOP or token[:1] in OPENERS + '"':
+        return False
+    if token[-1:] in ",;:" or token[-1:] in CLOSERS:
+        return False
+    if word.endswith("ed") and word not in NP_PARTICIPLES and token[:1].islower():
+        return False
+    return True
+
+
+def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subject:
+    """The speaker phrase ending just before ``cue_start`` (not before ``floor``)."""
+    tokens = _tokens(text, floor, cue_start)
+    i = len(tokens) - 1
+    negated = passive = False
+    while i >= 0:
+        word = _bare(text[slice(*tokens[i])])
+        raw = text[slice(*tokens[i])]
+        if raw[-1:] in ",;:":
+            break
+        if word in NEGATORS or word.endswith("n’t") or word.endswith("n't"):
+            negated = True
+        elif word in ("declined", "refused", "failed", "to") or word in AUX or (
+                word.endswith("ly") and raw[:1].islower() and word not in ("only", "family", "italy")):
+            passive = passive or word in PASSIVE_AUX
+        else:
+            break
+        i -= 1
+    if i < 0:
+        return Subject(None, negated, passive=passive)
+    last = text[slice(*tokens[i])]
+    possessive = False
+    if re.search(r"[’']s$", last):
+        if _bare(last)[:-2] in PRONOUNS or cue_word.endswith("ing"):
+            tokens[i] = (tokens[i][0], tokens[i][1] - 2)
+        else:
+            possessive = True
+            tokens[i] = (tokens[i][0], tokens[i][1] - 2)
+    if _bare(last) in DETERMINERS:
+        return Subject(None, negated, passive=passive)
+    j = i
+    while j >= 0 and i - j < 14:
+        raw = text[slice(*tokens[j])]
+        word = _bare(raw)
+        if word == "and" and j < i and raw == "and" and j > 0:
+            prev = text[slice(*tokens[j - 1])]
+            nxt = _bare(text[slice(*tokens[j + 1])])
+            if prev[:1].isupper() and prev[-1:] not in ",;" and nxt not in PRONOUNS:
+                j -= 1
+                continue
+            break
+        if not _is_np_word(raw):
+            break
+        j -= 1
+    first = j + 1
+    if first > i:
+        return Subject(None, negated, passive=passive, possessive=possessive)
+    subordinate = first > 0 and _bare(text[slice(*tokens[first - 1])]) in SUBORDINATORS
+    lead = _bare(text[slice(*tokens[first])])
+    while first <= i and lead in SUBORDINATORS | {"but", "and", "so", "yet", "then"}:
+        subordinate = subordinate or lead in SUBORDINATORS
+        first += 1
+        lead = _bare(text[slice(*tokens[first])]) if first <= i else ""
+    if first > i:
+        return Subject(None, negated, subordinate, passive, possessive)
+    return Subject((tokens[first][0], tokens[i][1]), negated, subordinate, passive, possessive)
+
+
+def subject_at(text: str, start: int, end: int) -> Span | None:
+    """The noun phrase opening ``text[start:end]`` ("The European Union has set ... and
+    says ..."): the subject of a cue in a coordinated verb phrase."""
+    taken: list[Span] = []
+    for a, b in _tokens(text, start, end):
+        raw = text[a:b]
+        if not _is_np_word(raw) or _bare(raw) in AUX or (raw[:1].islower() and _bare(raw) not in DETERMINERS
+                                                         and not taken):
+            break
+        taken.append((a, b))
+        if len(taken) >= 8:
+            return None
+    return (taken[0][0], taken[-1][1]) if taken else None
+
+
+def apposition_before(text: str, floor: int, comma: int) -> Span | None:
+    """For "Smith, a spokesman for X, said": the span "Smith, a spokesman for X" that
+    ends at the comma at ``comma`` (the one just before the cue)."""
+    previous = text.rfind(",", floor, comma)
+    if previous < 0:
+        return None
+    chunk = text[previous + 1:comma]
+    if not chunk.strip() or len(chunk.split()) > 10 or any(m in chunk for m in OPENERS + CLOSERS + '"'):
+        return None
+    head = subject_before(text, floor, previous, "said").span
+    return (head[0], comma) if head else None
+
+
+def speaker_after(text: str, start: int, end: int) -> Span | None:
+    """The speaker phrase right after an inverted cue ("..., said the official on Friday")."""
+    tokens = _tokens(text, start, end)
+    taken: list[Span] = []
+    for a, b in tokens:
+        raw = text[a:b]
+        word = _bare(raw)
+        if not word or (word in AFTER_STOP and taken) or word in ("that", "who", "which") or raw[:1] in OPENERS + '"':
+            break
+        if re.fullmatch(WEEKDAYS, word.capitalize()) and taken:
+            break
+        taken.append((a, b))
+        if raw[-1:] in ",.;:!?" or raw[-1:] in CLOSERS or len(taken) >= 12:
+            break
+    if not taken:
+        return None
+    first, last = taken[0][0], taken[-1][1]
+    while last > first and text[last - 1] in ",.;:!?":
+        last -= 1
+    if _bare(text[first:last]) in PRONOUNS | DETERMINERS or not text[first:last].strip():
+        return (first, last) if _bare(text[first:last]) in PRONOUNS else None
+    return (first, last)
+
+
+def object_after(text: str, start: int, end: int) -> int:
+    """End of the addressee after "told" ("told diplomats in Washington this week"):
+    the offset where "that", a colon, a comma, a quotation or the sentence end begins."""
+    stops = [m.start() for m in re.finditer(r"\bthat\b|[,:;“\"]|$", text[start:end])]
+    return start + (stops[0] if stops else end - start)
+
+
+def adjunct_then_that(text: str, start: int, end: int) -> int | None:
+    """Offset of "that" when the text after a cue is adverbial material followed by
+    "that" ("said on Friday that", "said during a rally in Michigan that")."""
+    gap = text[start:end]
+    match = THAT.search(gap)
+    if not match:
+        return None
+    between = gap[:match.start()]
+    if not between.strip():
+        return start + match.start()
+    if any(m in between for m in OPENERS + '",;:') or len(between.split()) > 12:
+        return None
+    return start + match.start() if ADJUNCT_START.match(between) else None
+
+
+def only_adjuncts(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds nothing but adverbials and final punctuation
+    (the cue closes its sentence: "..., Landau wrote on X.")."""
+    gap = text[start:end]
+    if SENTENCE_END.fullmatch(gap):
+        return True
+    if THAT.search(gap) or any(m in gap for m in OPENERS + '":'):
+        return False
+    return bool(ADJUNCT_START.match(gap)) and len(gap.split()) <= 12

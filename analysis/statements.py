@@ -1,0 +1,303 @@
+"""Attributed statements (who said what) from the body text of a news article.
+
+:func:`extract_statements` returns one row per attributed statement with the columns of
+:data:`COLUMNS`: ``doc_id, statement_id, kind (direct|indirect|mixed), content,
+content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start,
+speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
+:func:`analysis.actors.resolve_speakers`), ``channel`` (the relaying source in nested
+attribution, "" if none), ``paragraph, sentence`` (0-based within the document).
+
+Rules (regular expressions over sentences, linear in the text; no parser):
+
+- only body paragraphs (:func:`analysis.ingest.body_paragraphs`) are searched, so
+  headlines, bylines, datelines, credits and boilerplate never yield statements;
+- sentences joined by a quotation that spans them are one unit; cues inside quotations
+  are ignored;
+- a cue (``codebook/cues.csv``) takes the noun phrase before it as speaker ("Smith said",
+  "the officials have argued") or, when it follows a comma or closing quotation mark,
+  the noun phrase after it ("..., said the sources");
+- content follows the cue ("said (on Friday) that ...", "said: “...”", "told Y that ...")
+  or, when the cue closes its sentence, precedes it ("“...,” Landau wrote on X.");
+- a closing attribution after a statement that already has a speaker is its relay
+  (``channel``: "X told Y that ..., the sources said");
+- negated cues ("did not explain"), passives ("recounted by"), nouns ("the claims") and
+  cues whose content fails the cue's ``complement`` pattern are not statements.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis import attribution_patterns as ap
+from analysis.ingest import body_paragraphs, split_sentences
+
+COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "content_end", "cue",
+           "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end", "speaker",
+           "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
+
+TELL = re.compile(r"told|tells|tell|telling")
+NON_RESPONSE = re.compile(
+    r",?\s+(?:but|and)\s+(?:\w+\s+)?(?:did not|didn[’']t|declined|would not|wouldn[’']t|refused|"
+    r"could not|couldn[’']t|has not|hasn[’']t|have not|had not|gave no|offered no)\b")
+COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b")
+CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
+
+
+@dataclass
+class Unit:
+    """A sentence, or several joined by a quotation running across them."""
+
+    start: int
+    end: int
+    paragraph: int
+    sentence: int
+
+
+@dataclass
+class Found:
+    """A statement found in a unit, before it becomes a row."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    unit: Unit
+    channel: str = ""
+    cue_first: bool = True
+    extras: dict = field(default_factory=dict)
+
+
+def _units(text: str, paragraphs: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[Unit]:
+    sentences = []
+    for p, (start, end) in enumerate(paragraphs):
+        sentences += [(s, e, p) for s, e in split_sentences(text, start, end)]
+    units: list[Unit] = []
+    for index, (s, e, p) in enumerate(sentences):
+        if units and any(q[0] < units[-1].end and q[1] > s for q in quotes if q[1] > units[-1].end):
+            units[-1].end = e
+        else:
+            units.append(Unit(s, e, p, index))
+    return units
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, and a final period, comma or semicolon outside quotation marks."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
+        if text[end - 1] in "!?" and end - 2 >= start and text[end - 2] not in " ":
+            break
+        end -= 1
+    return start, end
+
+
+def _region_at(quotes: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    return next((q for q in quotes if q[0] <= offset < q[1]), None)
+
+
+def _content_after(text: str, unit: Unit, start: int, subject: ap.Subject,
+                   quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Content of a cue-first statement starting at ``start``, up to the unit's end or an
+    earlier boundary (end of a subordinate clause, a non-response, a coordinated verb)."""
+    start, end = _trim(text, start, unit.end)
+    region = _region_at(quotes, start)
+    if region and region[1] >= end - 1:
+        return start, max(end, region[1])
+    if subject.subordinate:
+        comma = _comma_outside(text, start, end, quotes)
+        end = comma if comma is not None else end
+    cut = NON_RESPONSE.search(text, start, end)
+    if cut and not _region_at(quotes, cut.start()):
+        end = cut.start()
+    if subject.possessive:
+        cut = COORDINATED_VP.search(text, start, end)
+        end = cut.start() if cut else end
+    return _trim(text, start, end)
+
+
+def _comma_outside(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> int | None:
+    for match in re.finditer(",", text[start:end]):
+        if not _region_at(quotes, start + match.start()):
+            return start + match.start()
+    return None
+
+
+def _content_before(text: str, unit: Unit, speaker_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Content of a statement whose attribution closes the sentence: the quotation or
+    clause before the comma (or closing mark) that precedes the speaker."""
+    head_end = speaker_start
+    while head_end > unit.start and text[head_end - 1].isspace():
+        head_end -= 1
+    if head_end <= unit.start:
+        return None
+    mark = text[head_end - 1]
+    if mark in ap.CLOSERS or mark == '"' or text.startswith("''", head_end - 2):
+        region = _region_at(quotes, head_end - 1)
+        return (region[0], head_end) if region else None
+    if mark != ",":
+        return None
+    start, end = _trim(text, unit.start, head_end - 1)
+    return (start, end) if end > start else None
+
+
+def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found: list[Found],
+               next_unit: Unit | None) -> Found | None:
+    """Classify one cue occurrence; may extend or annotate ``found`` (nested relays)."""
+    cs, ce = match.span()
+    cue_word = match.group(0)
+    before = text[max(unit.start, cs - 40):cs].rstrip()
+    previous_word = before.split()[-1] if before.split() else ""
+    if ap._bare(previous_word) in ap.DETERMINERS or previous_word == "to":
+        return None
+    if re.match(r"\s+by\b", text[ce:ce + 4]):
+        return None
+    source_after = cue_word.lower() == "according to"
+    subject = ap.Subject(None) if source_after else ap.subject_before(text, unit.start, cs, cue_word)
+    if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
+        return None
+    closes = before[-1:] in ",;" or before[-1:] in ap.CLOSERS or before.endswith('"')
+    if subject.span is None and (closes or source_after):
+        speaker = ap.speaker_after(text, ce, unit.end)
+        if speaker is None:
+            return None
+        rest = speaker[1]
+        if source_after and not closes:
+            comma = text.find(",", rest, unit.end)
+            if comma < 0:
+                return None
+            content = _trim(text, comma + 1, unit.end)
+            return Found(content, (cs, ce), speaker, unit) if content[1] > content[0] else None
+        return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
+    if subject.span is None and previous_word.lower() in ("and", "but"):
+        subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
+    if subject.span is None and before.endswith(","):
+        subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", unit.start, cs)))
+    pos = ap.object_after(text, ce, unit.end) if TELL.fullmatch(cue_word) else ce
+    that = ap.adjunct_then_that(text, pos, unit.end)
+    if that is not None:
+        return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
+    gap_end = next((m.start() for m in re.finditer(r"[,;:“\"]", text[pos:unit.end])), None)
+    gap_end = unit.end if gap_end is None else pos + gap_end
+    if not ap.only_adjuncts(text, pos, gap_end):
+        return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
+    mark = text[gap_end:gap_end + 1]
+    after = gap_end + 1 if mark in ",;:" else gap_end
+    speaker_start = subject.span[0] if subject.span else cs
+    has_before = _content_before(text, unit, speaker_start, quotes) is not None
+    if mark in (":", "“", '"') or (mark == "," and not has_before):
+        if _trim(text, after, unit.end)[1] > _trim(text, after, unit.end)[0]:
+            return _cue_first(text, unit, (cs, ce), subject, after, quotes, row)
+    if has_before:
+        closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
+        if closing is not None and mark == ",":
+            region = _region_at(quotes, _trim(text, after, unit.end)[0])
+            if region:  # split quotation: "A," he said, "B."
+                closing.content = (closing.content[0], region[1])
+        return closing
+    if next_unit is not None and text[next_unit.start:next_unit.start + 1] in ap.OPENERS + '"':
+        content = _trim(text, next_unit.start, next_unit.end)
+        region = _region_at(quotes, next_unit.start)
+        content = (content[0], max(content[1], region[1])) if region else content
+        return Found(content, (cs, ce), subject.span, unit)
+    return None
+
+
+def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
+    content = _content_after(text, unit, start, subject, quotes)
+    if content[1] <= content[0]:
+        return None
+    complement = row.get("complement") or ""
+    if complement and not re.match(complement, text[content[0]:content[1]]):
+        return None
+    return Found(content, cue, subject.span, unit)
+
+
+def _closing(text, unit, cue, speaker, speaker_start, quotes, found: list[Found]) -> Found | None:
+    """A statement whose attribution closes the sentence; if an earlier statement of the
+    unit runs into it, the attribution is that statement's relay instead."""
+    for earlier in found:
+        if earlier.unit is unit and earlier.cue_first and earlier.content[1] >= speaker_start - 2:
+            comma = text.rfind(",", earlier.content[0], speaker_start)
+            earlier.content = _trim(text, earlier.content[0], comma if comma > earlier.content[0] else speaker_start)
+            earlier.channel = text[speaker[0]:speaker[1]] if speaker else ""
+            return None
+    content = _content_before(text, unit, speaker_start, quotes)
+    if content is None:
+        return None
+    return Found(content, cue, speaker, unit, cue_first=False)
+
+
+def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
+    inside = [q for q in quotes if q[0] < end and q[1] > start]
+    if not inside:
+        return "indirect"
+    if inside[0][0] <= start and inside[-1][1] >= end and (
+            len(inside) == 1 or not re.search(r"\w", text[inside[0][1]:inside[-1][0]].replace("said", ""))):
+        return "direct"
+    first, last = inside[0], inside[-1]
+    if first[0] == start and last[1] >= end - 1 and len(inside) == 2:
+        return "direct"
+    return "mixed"
+
+
+def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+    """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`); an
+    empty frame with those columns when there are none."""
+    if not isinstance(text, str):
+        raise TypeError(f"extract_statements expects a str, not {type(text).__name__}")
+    cues = ap.load_cues(codebook.cues) if codebook is not None else ap.default_cues()
+    paragraphs = body_paragraphs(text)
+    quotes = ap.quote_regions(text, paragraphs)
+    units = _units(text, paragraphs, quotes)
+    found: list[Found] = []
+    for index, unit in enumerate(units):
+        next_unit = units[index + 1] if index + 1 < len(units) else None
+        for match in cues.pattern.finditer(text, unit.start, unit.end):
+            if _region_at(quotes, match.start()) or any(
+                    f.content[0] <= match.start() < f.content[1] and f.cue_first is False for f in found):
+                continue
+            statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
+            if statement is not None:
+                _close_earlier(text, found, statement)
+                found.append(statement)
+    return _frame(text, doc_id, found, quotes, codebook)
+
+
+def _close_earlier(text: str, found: list[Found], new: Found) -> None:
+    """A new clause with its own speaker ("..., and he said ...") ends the content of the
+    statement before it in the same unit."""
+    if not found or new.speaker is None or not new.cue_first:
+        return
+    earlier = found[-1]
+    if earlier.unit is new.unit and earlier.content[0] < new.speaker[0] < earlier.content[1]:
+        if CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]]):
+            boundary = CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]])
+            earlier.content = _trim(text, earlier.content[0], earlier.content[0] + boundary.start())
+
+
+def _frame(text: str, doc_id: str, found: list[Found], quotes, codebook) -> pd.DataFrame:
+    rows, seen = [], set()
+    for f in found:
+        (cs, ce), (qs, qe) = f.content, f.cue
+        if ce <= cs or f"{cs}-{ce}" in seen:
+            continue
+        seen.add(f"{cs}-{ce}")
+        ss, se = f.speaker if f.speaker else (-1, -1)
+        rows.append({
+            "doc_id": doc_id, "statement_id": f"{doc_id}:{cs}-{ce}", "kind": _kind(text, cs, ce, quotes),
+            "content": text[cs:ce], "content_start": cs, "content_end": ce,
+            "cue": text[qs:qe], "cue_start": qs, "cue_end": qe,
+            "speaker_text": text[ss:se] if ss >= 0 else "", "speaker_start": ss, "speaker_end": se,
+            "speaker": "", "actor_type": "unknown", "bloc": "unknown", "speaker_evidence": "",
+            "channel": f.channel, "paragraph": f.unit.paragraph, "sentence": f.unit.sentence,
+        })
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = frame.sort_values("content_start", kind="stable").reset_index(drop=True)
+    if frame.empty:
+        return frame
+    try:
+        from analysis.actors import resolve_speakers
+    except ImportError:
+        return frame
+    return resolve_speakers(frame, text, codebook)[COLUMNS]

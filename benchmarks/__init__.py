@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that run the package on annotated corpora and print figures."""

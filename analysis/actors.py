@@ -27,11 +27,12 @@ the byline or credits are never actors.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.codebook import Codebook, load_codebook, split_terms
+from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, _check_reference, _check_unique, read_table, split_terms
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 
@@ -70,13 +71,21 @@ DETERMINERS = frozenset(
     many few multiple numerous various other another all both most two-dozen dozens
     this that these those more""".split()
 )
+# Capitalised words that open a sentence before a name ("On Monday Ruth Ellison ...").
+NOT_NAMES = frozenset(
+    """on in at by but and the a an when after before while as if since last this that then also so
+    asked meanwhile however monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december""".split()
+)
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
             "they": "group", "them": "group", "it": "organization"}
 FIRST_PERSON = frozenset("i we me us".split())
 
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*))+")
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
 _CUT = re.compile(r",|\s(?:who|whom|which|that|whose)\s|\s\w+ing\b|\s\(")
+_POSTMODIFIER = re.compile(
+    r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|who|near)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -101,6 +110,18 @@ class _Lexicon:
     nationality: list[tuple[re.Pattern, str, str]]  # (pattern, term, bloc)
 
 
+def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
+    """A codebook holding only the validated ``blocs.csv`` and ``actors.csv`` of ``folder``
+    (other tables empty), so that speaker resolution does not depend on the stance files."""
+    folder = Path(folder)
+    blocs = read_table(folder / "blocs.csv", SCHEMAS["blocs.csv"])
+    actors = read_table(folder / "actors.csv", SCHEMAS["actors.csv"])
+    _check_unique(folder / "actors.csv", actors, "actor_id")
+    _check_reference(folder / "actors.csv", actors, "bloc", set(blocs["bloc"]) | {"unknown"}, "bloc")
+    empty = pd.DataFrame()
+    return Codebook(folder, blocs, actors, empty, empty, empty)
+
+
 def _boundary(term: str, flags: int = 0) -> re.Pattern:
     return re.compile(r"(?<![\w.])" + re.escape(term) + r"(?![\w])", flags)
 
@@ -117,13 +138,13 @@ def _lexicon(codebook: Codebook) -> _Lexicon:
     return _Lexicon(aliases, nationality)
 
 
-def _alias_match(phrase: str, lexicon: _Lexicon, head_end: int) -> tuple[str, pd.Series] | None:
-    """The longest codebook alias in ``phrase`` that ends at the head of the phrase
-    (``head_end``), so that "a Pentagon spokesman" is not the Pentagon itself."""
+def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, pd.Series] | None:
+    """The longest codebook alias in ``phrase`` that covers the head of the phrase
+    (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
     best = None
     for pattern, alias, row in lexicon.aliases:
         for match in pattern.finditer(phrase):
-            if match.end() == head_end and (best is None or len(match.group()) > len(best[0])):
+            if match.start() <= head[0] and match.end() >= head[1] and (best is None or len(match.group()) > len(best[0])):
                 best = (match.group(), row)
     return best
 
@@ -145,6 +166,25 @@ def _core(phrase: str) -> str:
     participle ("a NATO official speaking for the alliance" -> "a NATO official")."""
     match = _CUT.search(phrase)
     return phrase[:match.start()].strip() if match and match.start() > 0 else phrase.strip()
+
+
+def _head(phrase: str, lexicon: _Lexicon) -> tuple[tuple[int, int], str | None]:
+    """The span of the head of ``phrase`` and the person's name when the head is one: the
+    name at the end of the core phrase, else the last word before a postmodifier
+    ("five sources familiar with the discussion" -> "sources")."""
+    core = _core(phrase)
+    offset = phrase.find(core)
+    name = _person_name(core, lexicon)
+    if name:
+        at = offset + core.rfind(name)
+        return (at, at + len(name)), name
+    skip = re.match(r"(?:(?:" + "|".join(map(re.escape, DETERMINERS)) + r"|of|\d+)\s+)*", core, re.IGNORECASE).end()
+    cut = _POSTMODIFIER.search(core, skip)
+    body = core[:cut.start()] if cut else core
+    words = list(_WORD.finditer(body))
+    if not words:
+        return (offset, offset + len(core)), None
+    return (offset + words[-1].start(), offset + words[-1].end()), None
 
 
 def _singular(word: str) -> str:
@@ -179,8 +219,10 @@ def _person_name(core: str, lexicon: _Lexicon) -> str | None:
         return None
     words = runs[-1].group().split()
     nationality_terms = {term.lower() for _, term, _ in lexicon.nationality}
-    while words and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].lower() in TITLE_WORDS
-                     or words[0].lower() in nationality_terms or words[0].isupper()):
+    role = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS or w.lower() in TITLE_WORDS
+            or w.lower() in nationality_terms or (w.isupper() and len(w) > 1)]
+    words = words[role[-1] + 1:] if role else words
+    while words and words[0].lower().rstrip(",") in NOT_NAMES:
         words.pop(0)
     if not words:
         return None
@@ -195,7 +237,7 @@ def _lower_common(name: str) -> str:
     "officials and analysts") so that one actor is not split by its position."""
     first, _, rest = name.partition(" ")
     if first[:1].isupper() and not first[1:2].isupper() and (
-            _singular(first) in PERSON_NOUNS | GROUP_NOUNS | ORGANIZATION_NOUNS):
+            _singular(first) in PERSON_NOUNS | GROUP_NOUNS):
         first = first.lower()
     return f"{first} {rest}".strip()
 
@@ -204,14 +246,14 @@ def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
     """A speaker outside the codebook, typed and placed from the phrase alone: the actor
     and the evidence."""
     core = _core(phrase)
-    words = [w for w in _WORD.findall(core)]
+    words = _WORD.findall(core)
+    (head_start, head_end), name = _head(phrase, lexicon)
     bloc_hit = _nationality(core, lexicon) or _nationality(phrase, lexicon)
     bloc = bloc_hit[1] if bloc_hit else "unknown"
     bloc_note = f"; nationality word '{bloc_hit[0]}' → bloc {bloc}" if bloc_hit else "; no nationality word → bloc unknown"
     if not words:
         return Actor("", "unknown", "unknown"), f"no words in speaker phrase '{phrase}'"
-    name = _person_name(core, lexicon)
-    head = words[-1]
+    head = phrase[head_start:head_end] or words[-1]
     head_single = _singular(_POSSESSIVE.sub("", head))
     if name:
         titles = frozenset(w.lower() for w in core.split()) & TITLE_WORDS
@@ -272,16 +314,18 @@ def _mentions(text: str, lexicon: _Lexicon, journalists: set[str]) -> list[Actor
                 continue
             taken.append(match.span())
             found[match.start()] = Actor(row["name"], row["type"], row["bloc"],
-                                         frozenset(w.lower() for w in alias.split()), match.end())
+                                         frozenset(w.lower() for w in alias.split()), match.start())
     for match in _CAPITALISED_RUN.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        name = _person_name(match.group(), lexicon)
-        if name and len(name.split()) >= 2 and name not in journalists and not any(name in j for j in journalists):
+        # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
+        names = [_person_name(part, lexicon) for part in (match.group(), match.group().split(" of ")[0])]
+        name = next((n for n in names if n and len(n.split()) >= 2), None)
+        if name and not any(name in j for j in journalists):
             bloc_hit = _nationality(match.group(), lexicon)
             found[match.start()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown",
                                          frozenset(w.lower() for w in match.group().split()) & TITLE_WORDS,
-                                         match.end())
+                                         match.start())
     return [found[k] for k in sorted(found)]
 
 
@@ -312,7 +356,7 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     frame = statements.copy().reset_index(drop=True)
     text = text if isinstance(text, str) else ""
     try:
-        lexicon = _lexicon(codebook if codebook is not None else load_codebook())
+        lexicon = _lexicon(codebook if codebook is not None else actor_codebook())
     except Exception as exc:  # a broken codebook is reported per row, not raised mid-corpus
         lexicon, problem = _Lexicon([], []), f" (codebook not loaded: {exc})"
     else:
@@ -323,7 +367,7 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     sentences = _sentence_spans(text, paragraphs)
     contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
                 if _is_int(s) and _is_int(e)]
-    mentions = [m for m in mentions if not any(s <= m.position - 1 < e for s, e in contents)]
+    mentions = [m for m in mentions if not any(s <= m.position < e for s, e in contents)]
 
     order = sorted(range(len(frame)), key=lambda i: _anchor(frame.loc[i]))
     resolved: dict[int, tuple[Actor, str]] = {}
@@ -381,7 +425,7 @@ def _resolve_one(row, lexicon, earlier, mentions, paragraphs, sentences, journal
     core = _core(phrase)
     if any(core == j or core in j.split() for j in journalists):
         return Actor("", "unknown", "unknown"), f"'{core}' is a journalist named in the byline or credits → never an actor"
-    alias = _alias_match(phrase, lexicon, phrase.find(core) + len(core))
+    alias = _alias_match(phrase, lexicon, _head(phrase, lexicon)[0])
     if alias:
         surface, actor_row = alias
         return (Actor(actor_row["name"], actor_row["type"], actor_row["bloc"], _heads_of(surface)),
@@ -396,12 +440,18 @@ def _resolve_one(row, lexicon, earlier, mentions, paragraphs, sentences, journal
     surname = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’-]+)", core)
     if surname:
         last = surname.group(1)
-        candidates = [a for a in earlier if a.actor_type == "person" and a.position < anchor]
-        candidates += [m for m in mentions if m.actor_type == "person" and m.position <= anchor]
-        for a in sorted(candidates, key=lambda a: a.position, reverse=True):
-            if a.name.split()[-1] == last and a.name != last:
-                return _copy(a), f"surname '{last}' → earlier named person '{a.name}'"
+        for pool, how in ((earlier, "speaker"), (mentions, "person named")):
+            for a in sorted(pool, key=lambda a: a.position, reverse=True):
+                if a.actor_type == "person" and a.position < anchor and a.name.split()[-1] == last and a.name != last:
+                    return _copy(a), f"surname '{last}' → earlier {how} '{a.name}'"
     actor, evidence = describe(phrase, lexicon)
+    if actor.bloc == "unknown" and actor.actor_type != "person":
+        words = set(_WORD.findall(core))
+        for a in sorted(earlier + mentions, key=lambda a: a.position, reverse=True):
+            if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and a.name.split()[-1] in words:
+                actor.bloc = a.bloc
+                evidence += f"; modifier '{a.name.split()[-1]}' names earlier person '{a.name}' → bloc {a.bloc}"
+                break
     return actor, f"not in codebook: {evidence}"
 
 
@@ -422,8 +472,9 @@ def _pronoun(phrase, wanted, anchor, earlier, mentions, paragraphs, sentences) -
     in_sentence = [(a, how) for a, how in pool if a.position >= sentence_start]
     if in_sentence:
         a, how = max(in_sentence, key=lambda item: item[0].position)
-        where = "speaker" if how == "speaker" else "name mentioned"
-        return _copy(a), f"pronoun '{phrase}' → nearest preceding {wanted} {where} '{a.name}' in the same sentence"
+        where = "speaker" if how == "speaker" else "named"
+        return _copy(a), (f"pronoun '{phrase}' → nearest preceding {wanted} {where} earlier in the same sentence: "
+                          f"'{a.name}' (offset {a.position})")
     speakers = [a for a, how in pool if how == "speaker"]
     if speakers:
         a = max(speakers, key=lambda a: a.position)

@@ -20,6 +20,8 @@ import pandas as pd
 Span = tuple[int, int]
 
 OPENERS = "“«„"
+# A dash after a closing quotation mark introduces its speaker ("“...” ― Jane Doe").
+DASHES = ("―", "—")
 CLOSERS = "”»"
 
 AUX = {"has", "have", "had", "also", "will", "would", "could", "can", "may", "might", "should",
@@ -145,11 +147,17 @@ class Subject:
     possessive: bool = False
 
 
+def _ends_clause(token: str) -> bool:
+    """A token ending in a comma, semicolon, colon or closing quotation mark ends the
+    clause before a speaker phrase."""
+    return token[-1:] in ",;:\"" or token[-1:] in CLOSERS or token.endswith("''")
+
+
 def _is_np_word(token: str) -> bool:
     word = _bare(token)
     if not word or word in NP_STOP or token[:1] in OPENERS + '"':
         return False
-    if token[-1:] in ",;:" or token[-1:] in CLOSERS:
+    if _ends_clause(token):
         return False
     if word.endswith("ed") and word not in NP_PARTICIPLES and token[:1].islower():
         return False
@@ -164,7 +172,7 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     while i >= 0:
         word = _bare(text[slice(*tokens[i])])
         raw = text[slice(*tokens[i])]
-        if raw[-1:] in ",;:":
+        if _ends_clause(raw):
             break
         if word in NEGATORS or word.endswith("n’t") or word.endswith("n't"):
             negated = True

@@ -41,6 +41,9 @@ TELL = re.compile(r"told|tells|tell|telling")
 NON_RESPONSE = re.compile(
     r",?\s+(?:but|and)\s+(?:\w+\s+)?(?:did not|didn[’']t|declined|would not|wouldn[’']t|refused|"
     r"could not|couldn[’']t|has not|hasn[’']t|have not|had not|gave no|offered no)\b")
+# ", but it's not clear ..." / ", but he refused ...": the writer or the speaker's
+# own later act takes over; such clauses are rarely part of what was said.
+BUT_NEW_CLAUSE = re.compile(r",\s+but\s+(?:it|it[’']s|there|he|she|they)\b")
 COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
@@ -107,9 +110,10 @@ def _content_after(text: str, unit: Unit, start: int, subject: ap.Subject,
     if subject.subordinate:
         comma = _comma_outside(text, start, end, quotes)
         end = comma if comma is not None else end
-    cut = NON_RESPONSE.search(text, start, end)
-    if cut and not _region_at(quotes, cut.start()):
-        end = cut.start()
+    for pattern in (NON_RESPONSE, BUT_NEW_CLAUSE):
+        cut = pattern.search(text, start, end)
+        if cut and not _region_at(quotes, cut.start()):
+            end = cut.start()
     if subject.possessive:
         cut = COORDINATED_VP.search(text, start, end)
         end = cut.start() if cut else end
@@ -156,8 +160,11 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     subject = ap.Subject(None) if source_after else ap.subject_before(text, unit.start, cs, cue_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
         return None
-    closes = before[-1:] in ",;" or before[-1:] in ap.CLOSERS or before.endswith('"')
-    if subject.span is None and (closes or source_after):
+    closes = before[-1:] in ",;" or before[-1:] in ap.CLOSERS or before.endswith('"') or before.endswith("''")
+    if cue_word in ap.DASHES and not (closes and before[-1:] not in ",;"):
+        return None
+    inverted = closes and not ap.only_adjuncts(text, ce, unit.end)
+    if subject.span is None and (inverted or source_after):
         speaker = ap.speaker_after(text, ce, unit.end)
         if speaker is None:
             return None

@@ -59,7 +59,7 @@ _PATTERNS = [
     # A bare number is a year only after a word that introduces one ("in 2024", "the 2027
     # deadline"), so that "2000 troops" is not a date.
     ("year", re.compile(r"\b(?:in|since|from|until|till|of|the|before|after|during|through|to|between|"
-                        r"and|or|early|late|mid|around|for|fiscal|year)\s+(?P<span>" + _YEAR + r")(?![\w%]|[.,]\d|-\d)",
+                        r"(?<=\d\d\d\d )(?:and|or)|early|late|mid|around|for|fiscal|year)\s+(?P<span>" + _YEAR + r")(?![\w%]|[.,]\d|-\d)",
                         re.I)),
     ("relative day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     ("this/last/next unit", re.compile(r"\b(?P<which>this|last|next|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),

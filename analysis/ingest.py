@@ -16,8 +16,16 @@ Frames:
 """
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.dates import find_dates
 
 # --------------------------------------------------------------------------- sentences
 
@@ -177,7 +185,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?=\s*(?:\(|" + _DASH + r"|,\s*" + _MONTH + r")))?)"
     r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Z][A-Za-z.&'’ ]{0,30})\))?"
-    r"\s*(?P<dash>" + _DASH + r")[^\S\n]*"
+    r"\s*(?P<dash>" + _DASH + r")[^\S\n]*(?=[A-Z0-9“\"‘'(])"
 )
 # "(CNN) —" or "(Reuters) -": an outlet in brackets opening the first paragraph.
 _AGENCY_ONLY = re.compile(r"\((?P<agency>[A-Z][A-Za-z.&'’ ]{1,30})\)[^\S\n]*(?:" + _DASH + r"[^\S\n]*)?")
@@ -187,6 +195,7 @@ _BYLINE = re.compile(
     r"(?:,\s*(?:Reuters|Associated Press|AP|AFP|Bloomberg)|\s+\|.*)?\s*$"
 )
 _HEADLINE_MAX = 200
+_SHORT_HEADLINE = 100
 _CREDITS = re.compile(
     r"\(?\s*(?:-+\s*)?(?:(?:[Aa]dditional\s+)?[Rr]eporting|Writing|Editing|Compiled|Edited|Written)"
     r"\s+(?:by|from)\b"
@@ -275,20 +284,34 @@ def _is_title_case(line: str) -> bool:
     return all(w[:1].isupper() or len(w.strip(",")) < 4 or w.lower() in _SMALL_WORDS for w in words)
 
 
-def _is_headline(paragraph: str) -> bool:
-    return len(paragraph) <= _HEADLINE_MAX and paragraph.count("\n") <= 1
+def _is_headline(paragraph: str, blank_line_layout: bool) -> bool:
+    """Short, at most two lines (headline and deck), and either without final punctuation, or
+    a first line of one sentence, or very short in a text whose paragraphs are set off by blank lines
+    (a lede of several sentences on one line is body)."""
+    if len(paragraph) > _HEADLINE_MAX or paragraph.count("\n") > 1:
+        return False
+    if not paragraph.rstrip(_CLOSERS).endswith((".", "!", "?")):
+        return True
+    if blank_line_layout and len(paragraph) <= _SHORT_HEADLINE:
+        return True
+    return len(split_sentences(paragraph.split("\n")[0])) <= 1
 
 
 def segment(text: str) -> list[Block]:
     """Label every non-blank paragraph of ``text`` (offsets into ``text``); see the module
     docstring for the labels. Never raises on any string."""
     spans = paragraphs(text)
+    blank_lines = _BLANK_LINE.search(text) is not None
     blocks: list[Block] = []
     lead_limit = min(len(spans), 5)
-    dateline_at = next(
-        (i for i in range(lead_limit) if match_dateline(text, *spans[i]) and not _BYLINE.fullmatch(text[slice(*spans[i])])),
-        None,
-    )
+    # Only headlines and bylines (short paragraphs) may come before a dateline.
+    dateline_at = None
+    for i in range(lead_limit):
+        if match_dateline(text, *spans[i]) and not _BYLINE.fullmatch(text, *spans[i]):
+            dateline_at = i
+            break
+        if spans[i][1] - spans[i][0] > _HEADLINE_MAX:
+            break
     trailer_at = next((i for i, span in enumerate(spans) if _TRAILER_START.match(text, *span)), len(spans))
     in_trailer = False
     seen_body = False
@@ -317,12 +340,12 @@ def segment(text: str) -> list[Block]:
             blocks.append(Block("body", body_start, end, "first paragraph after its dateline"))
             seen_body = True
             continue
-        elif not seen_body and index == 0 and len(spans) > 1 and _is_headline(chunk) and not _is_all_caps_label(chunk):
-            label, reason = "headline", f"first paragraph, short ({len(chunk)} chars)"
-        elif not seen_body and dateline_at is not None and index < dateline_at and _is_headline(chunk):
-            label, reason = "headline", "short paragraph before the dateline (subheadline)"
-        elif _is_all_caps(chunk):
+        elif not seen_body and index == 0 and len(spans) > 1 and _is_headline(chunk, blank_lines) and not _is_all_caps_label(chunk):
+            label, reason = "headline", f"first paragraph, short ({len(chunk)} chars), not several sentences"
+        elif _is_all_caps(chunk) and chunk[0].isalnum():
             label, reason = "heading", "all-caps line"
+        elif not seen_body and dateline_at is not None and index < dateline_at and _is_headline(chunk, blank_lines):
+            label, reason = "headline", "short paragraph before the dateline (subheadline)"
         elif _TIME_STAMP.match(chunk):
             label, reason = "heading", "time stamp (live-blog entry)"
         elif seen_body and _is_title_case(chunk) and index < len(spans) - 1:
@@ -347,3 +370,215 @@ def _dateline_reason(dateline: Dateline) -> str:
 def body_paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the body paragraphs of ``text`` in order (dateline prefixes excluded)."""
     return [(block.start, block.end) for block in segment(text) if block.label == "body"]
+
+
+def body_sentences(text: str, blocks: list[Block] | None = None) -> list[tuple[int, int, int, int]]:
+    """``(paragraph, sentence, start, end)`` of every body sentence of ``text`` (segmented
+    here unless its ``blocks`` are given); both indices are 0-based within the document body,
+    offsets are into ``text``."""
+    blocks = segment(text) if blocks is None else blocks
+    rows: list[tuple[int, int, int, int]] = []
+    for paragraph, block in enumerate(b for b in blocks if b.label == "body"):
+        start, end = block.start, block.end
+        for first, last in split_sentences(text, start, end):
+            rows.append((paragraph, len(rows), first, last))
+    return rows
+
+
+# --------------------------------------------------------------------------- files
+
+
+class IngestError(ValueError):
+    """A file that cannot be read as an article; the message starts with the file's path."""
+
+    def __init__(self, path: str | Path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+@dataclass
+class Document:
+    """One article: ``text`` is the decoded file (every offset refers to it)."""
+
+    doc_id: str
+    path: Path
+    text: str
+    blocks: list[Block]
+    metadata: dict = field(default_factory=dict)
+
+
+SIDECAR_SUFFIX = ".meta.json"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML = re.compile(r"\A\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)|<(?:head|body)\b[^>]*>", re.I)
+# Text files may carry the odd control character; beyond this share it is not text.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """``(text, encoding)`` of a file's bytes. A UTF-8 byte-order mark is dropped (offsets count
+    from the first character after it); UTF-16/32 need their byte-order mark; bytes that are not
+    UTF-8 are read as cp1252 (Latin-1 where cp1252 leaves a byte undefined). Raises
+    :class:`IngestError` for binary data (NUL bytes or too many control characters)."""
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"), (b"\xef\xbb\xbf", "utf-8-sig")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise IngestError(path, f"binary file: starts with a {codec} byte-order mark but does not decode ({exc.reason})") from None
+            encoding = codec
+            break
+    else:
+        if b"\x00" in data:
+            raise IngestError(path, "binary file (contains NUL bytes), not text")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+    controls = sum(1 for _ in _CONTROL.finditer(text))
+    if "\x00" in text or (text and controls / len(text) > _MAX_CONTROL_SHARE):
+        raise IngestError(path, f"binary file ({controls} control characters in {len(text)}), not text")
+    return text, encoding
+
+
+def read_sidecar(path: Path) -> dict:
+    """Metadata from ``NAME.meta.json`` beside the article ``NAME.txt`` ({} when absent)."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(path, f"metadata sidecar {sidecar.name} is not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise IngestError(path, f"metadata sidecar {sidecar.name} must hold a JSON object")
+    return data
+
+
+def _authors(text: str, blocks: list[Block]) -> list[str]:
+    for block in blocks:
+        if block.label == "byline":
+            names = _BYLINE.fullmatch(text[block.start:block.end]).group("authors")
+            return [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+", names) if n.strip()]
+    return []
+
+
+def _dateline_date(text_date: str, year_hint: int | None) -> str:
+    """ISO date of a dateline's date ("Dec 5", "Sept. 26, 2016"); "" when it has no year and
+    no hint gives one."""
+    if not text_date:
+        return ""
+    mentions = find_dates(text_date, date(year_hint, 1, 1) if year_hint else None)
+    if mentions and mentions[0].granularity == "day" and mentions[0].date_start:
+        return mentions[0].date_start.isoformat()
+    return ""
+
+
+def document_metadata(text: str, blocks: list[Block], sidecar: dict, encoding: str) -> dict:
+    """Authors, place, date (ISO or ""), agency from the byline and dateline, then the sidecar's
+    fields on top (it is the curated record); ``encoding`` as decoded."""
+    dateline = next((b for b in blocks if b.label == "dateline"), None)
+    found = match_dateline(text, dateline.start, len(text)) if dateline else None
+    sidecar_date = str(sidecar.get("date", ""))
+    year_hint = int(sidecar_date[:4]) if re.match(r"\d{4}-\d\d-\d\d$", sidecar_date) else None
+    metadata = {
+        "authors": _authors(text, blocks),
+        "place": found.place if found else "",
+        "date": _dateline_date(found.date, year_hint) if found else "",
+        "dateline_date": found.date if found else "",
+        "agency": found.agency if found else "",
+        "encoding": encoding,
+    }
+    for key, value in sidecar.items():
+        if value not in ("", None, []):
+            metadata[key] = value
+    return metadata
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one article file into a :class:`Document`; raises :class:`IngestError` (message:
+    the path, then the problem) for an unreadable, empty, binary or HTML file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read file ({exc.strerror or exc})") from None
+    text, encoding = decode(data, path)
+    if not text.strip():
+        raise IngestError(path, "empty file (no text)" if not text else "empty file (whitespace only)")
+    if _HTML.search(text[:5000]):
+        raise IngestError(path, "HTML page, not article text: save the article's text as plain .txt")
+    blocks = segment(text)
+    return Document(path.stem, path, text, blocks, document_metadata(text, blocks, read_sidecar(path), encoding))
+
+
+def read_corpus(folder: str | Path) -> Iterator[Document | IngestError]:
+    """Every ``*.txt`` article in ``folder`` in name order (``*.meta.json`` sidecars are their
+    metadata); a file that cannot be read yields its :class:`IngestError` and the rest go on."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise IngestError(folder, "corpus folder not found")
+    for path in sorted(folder.glob("*.txt")):
+        try:
+            yield read_document(path)
+        except IngestError as exc:
+            yield exc
+
+
+# --------------------------------------------------------------------------- frames
+
+DOCUMENT_COLUMNS = ["doc_id", "path", "n_chars", "authors", "place", "date", "agency", "error"]
+BLOCK_COLUMNS = ["doc_id", "block", "label", "start", "end", "reason", "text"]
+SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text"]
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def documents_frame(items: Iterable[Document | IngestError], root: str | Path | None = None) -> pd.DataFrame:
+    """One row per file (read or failed; ``error`` says why it failed); ``path`` relative to
+    ``root`` (the corpus folder), authors joined by "; "."""
+    rows = []
+    for item in items:
+        if isinstance(item, IngestError):
+            rows.append({"doc_id": item.path.stem, "path": _relative(item.path, root), "n_chars": 0,
+                         "authors": "", "place": "", "date": "", "agency": "", "error": item.problem})
+            continue
+        meta = item.metadata
+        authors = meta.get("authors", [])
+        rows.append({"doc_id": item.doc_id, "path": _relative(item.path, root), "n_chars": len(item.text),
+                     "authors": "; ".join(authors) if isinstance(authors, list) else str(authors),
+                     "place": meta.get("place", ""), "date": meta.get("date", ""),
+                     "agency": meta.get("agency", ""), "error": ""})
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+
+
+def blocks_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:
+    """Every block of every document, in text order (failed files contribute nothing)."""
+    rows = [
+        {"doc_id": d.doc_id, "block": i, "label": b.label, "start": b.start, "end": b.end,
+         "reason": b.reason, "text": d.text[b.start:b.end]}
+        for d in documents if isinstance(d, Document)
+        for i, b in enumerate(d.blocks)
+    ]
+    return pd.DataFrame(rows, columns=BLOCK_COLUMNS)
+
+
+def sentences_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:
+    """Every body sentence of every document (failed files contribute nothing)."""
+    rows = [
+        {"doc_id": d.doc_id, "paragraph": p, "sentence": s, "start": a, "end": b, "text": d.text[a:b]}
+        for d in documents if isinstance(d, Document)
+        for p, s, a, b in body_sentences(d.text, d.blocks)
+    ]
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)

@@ -450,7 +450,7 @@ def _resolve_one(row, lexicon, earlier, mentions, paragraphs, sentences, journal
         for a in sorted(earlier + mentions, key=lambda a: a.position, reverse=True):
             if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and a.name.split()[-1] in words:
                 actor.bloc = a.bloc
-                evidence += f"; modifier '{a.name.split()[-1]}' names earlier person '{a.name}' → bloc {a.bloc}"
+                evidence = evidence.replace("; no nationality word → bloc unknown", "") + f"; modifier '{a.name.split()[-1]}' names earlier person '{a.name}' → bloc {a.bloc}"
                 break
     return actor, f"not in codebook: {evidence}"
 

@@ -329,7 +329,7 @@ def fig_timeline(timeline: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     data = timeline.sort_values(["date_start", "date_end", "start"]).reset_index(drop=True)
     data = data[["doc_id", "date_start", "date_end", "granularity", "expression", "event"]]
     begin, end = pd.to_datetime(data["date_start"]), pd.to_datetime(data["date_end"])
-    fig, ax = new_figure(0.8 + 0.28 * max(len(data), 1))
+    fig, ax = new_figure(0.8 + 0.22 * max(len(data), 1))
     rows = np.arange(len(data))
     ax.barh(rows, mdates.date2num(end) - mdates.date2num(begin) + 1, left=mdates.date2num(begin), height=0.5,
             color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], linewidth=1.5)

@@ -1,0 +1,69 @@
+"""Timeline of dated events found in the text: the seed's events, offsets, labels, bad input."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.ingest import read_corpus, read_document
+from analysis.timeline import COLUMNS, extract_timeline, timeline_frame
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seeds_dir):
+    document = read_document(next(seeds_dir.glob("*.txt")))
+    return document, extract_timeline(document)
+
+
+def test_seed_events_are_found_with_their_periods(seed_timeline):
+    _, timeline = seed_timeline
+    assert list(timeline.columns) == COLUMNS
+
+    def periods(word: str) -> set[tuple[str, str]]:
+        rows = timeline[timeline["event"].str.contains(word)]
+        return set(zip(rows["date_start"], rows["date_end"]))
+
+    assert periods("invasion") == {("2022-01-01", "2022-12-31")}
+    assert periods("campaign") == {("2024-01-01", "2024-12-31")}
+    assert periods("summit") == {("2025-06-01", "2025-06-30")}
+    # the dateline is Dec 5 (Friday) 2025: "this week" is Monday 1 to Sunday 7 December
+    assert periods("meeting") == {("2025-12-01", "2025-12-07")}
+    assert periods("2027 deadline") == {("2027-01-01", "2027-12-31")}
+    assert periods("defend itself") == {("2030-01-01", "2030-12-31")}
+    summit = timeline[timeline["event"].str.contains("summit")].iloc[0]
+    assert "5% of gross domestic product" in summit["sentence"]
+
+
+def test_offsets_point_at_the_expression_inside_its_sentence(seed_timeline):
+    document, timeline = seed_timeline
+    for row in timeline.itertuples():
+        assert document.text[row.start:row.end] == row.expression
+        assert row.expression in row.sentence
+    # the dateline's own "Dec 5" is not an event
+    assert "Dec 5" not in set(timeline["expression"])
+
+
+def test_label_rule_on_unseen_text():
+    text = ("BRUSSELS, March 3 (Reuters) - The ministers signed the Lisbon treaty in 2007, officials said.\n"
+            "They want a defence fund by 2029, a diplomat said. The talks resume next week.")
+    timeline = extract_timeline(text, doc_id="x", anchor_date="2026-03-03")
+    assert list(timeline["event"]) == ["ministers signed the Lisbon treaty", "want a defence fund",
+                                       "talks resume"]
+    assert list(timeline["date_start"]) == ["2007-01-01", "2029-01-01", "2026-03-09"]
+    assert set(timeline["doc_id"]) == {"x"}
+
+
+def test_relative_dates_need_an_anchor():
+    text = "The alliance met this week. The treaty dates from 1949."
+    without = extract_timeline(text)
+    assert list(without["expression"]) == ["1949"]
+    with_anchor = extract_timeline(text, anchor_date=date(2025, 12, 5))
+    assert list(with_anchor["expression"]) == ["this week", "1949"]
+
+
+def test_corpus_skips_unreadable_files(tmp_path, seeds_dir):
+    (tmp_path / "a.txt").write_text((next(seeds_dir.glob("*.txt"))).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    frame = timeline_frame(read_corpus(tmp_path))
+    assert set(frame["doc_id"]) == {"a"} and len(frame) > 5
+    assert timeline_frame([]).empty

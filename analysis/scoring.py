@@ -1,0 +1,283 @@
+"""Sentiment and stance of attributed statements, and their validation against the gold.
+
+``score_statements(statements)`` adds to the statements frame:
+
+- ``polarity``, ``subjectivity``: TextBlob's default (pattern) analyzer on the content;
+- ``vader_compound``: VADER's compound score on the content (a robustness check);
+- for every codebook target, ``stance_<target_id>`` in [-1, 1] (NaN when the statement
+  does not address the target) and ``stance_<target_id>_evidence`` (the cues that decided
+  it; '' when NaN). The rules are in :mod:`analysis.stance`.
+
+Anaphors ("that deadline", "this") resolve to targets of the previous sentence only when
+the raw text of each document is given (``text_by_doc``); without it only the content is
+read and such statements count as not addressing the target.
+
+``sentence_sentiment(text, doc_id)`` scores every body sentence: doc_id, paragraph,
+sentence, start, end, text, polarity, subjectivity, vader_compound.
+
+Validation: ``gold_statements_frame`` loads ``gold/seed_statements.csv`` as a statements
+frame; ``validate_stance`` compares scored statements with ``gold/seed_stance.csv``
+(accuracy, Cohen's kappa, confusion matrices); ``sentiment_stance_disagreements`` lists
+where sentiment and stance point in opposite directions.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from textblob import TextBlob
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analysis.codebook import Codebook, load_codebook
+from analysis.ingest import body_paragraphs, split_sentences
+from analysis.stance import Rules, compile_rules, target_stances
+
+STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
+SENTIMENT_THRESHOLD = 0.05  # VADER's conventional neutral band, used for both analyzers
+CLASSES = ("support", "neutral", "oppose", "not addressed")
+SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text",
+                    "polarity", "subjectivity", "vader_compound"]
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_STATEMENTS = ROOT / "gold" / "seed_statements.csv"
+GOLD_STANCE = ROOT / "gold" / "seed_stance.csv"
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment(text: str) -> tuple[float, float, float]:
+    """(TextBlob polarity, TextBlob subjectivity, VADER compound) of ``text``."""
+    blob = TextBlob(text or "").sentiment
+    return float(blob.polarity), float(blob.subjectivity), float(_vader().polarity_scores(text or "")["compound"])
+
+
+def body_sentences(text: str) -> list[tuple[int, int, int, int]]:
+    """(paragraph, sentence, start, end) of every body sentence, 0-based within the body."""
+    out = []
+    for paragraph, (start, end) in enumerate(body_paragraphs(text)):
+        out.extend((paragraph, len(out) + i, a, b) for i, (a, b) in enumerate(split_sentences(text, start, end)))
+    return out
+
+
+def previous_sentence(text: str, position: int, sentences: list[tuple[int, int, int, int]] | None = None) -> str:
+    """The body sentence before the one holding character ``position`` ('' if none)."""
+    sentences = body_sentences(text) if sentences is None else sentences
+    index = next((i for i, (_, _, a, b) in enumerate(sentences) if a <= position < b), None)
+    if index is None:
+        index = sum(1 for _, _, a, _ in sentences if a <= position) - 1
+    return text[sentences[index - 1][2]:sentences[index - 1][3]] if index and index > 0 else ""
+
+
+def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
+                     text_by_doc: dict[str, str] | None = None) -> pd.DataFrame:
+    """The statements frame with sentiment and per-target stance columns added (see the
+    module docstring). Needs ``content`` and ``cue``; with ``text_by_doc`` also
+    ``doc_id`` and ``content_start``."""
+    missing = [c for c in ("content", "cue") if c not in statements.columns]
+    if missing:
+        raise ValueError(f"statements lack column(s) {', '.join(missing)}: pass a statements frame "
+                         "from analysis.extract_statements or gold_statements_frame")
+    rules = compile_rules(codebook if codebook is not None else load_codebook())
+    scored = statements.copy()
+    contents = scored["content"].fillna("").astype(str)
+    values = [sentiment(c) for c in contents]
+    scored["polarity"] = [v[0] for v in values]
+    scored["subjectivity"] = [v[1] for v in values]
+    scored["vader_compound"] = [v[2] for v in values]
+    previous = _previous_sentences(scored, text_by_doc)
+    stances = [target_stances(c, str(cue), rules, p)
+               for c, cue, p in zip(contents, scored["cue"].fillna(""), previous)]
+    for target in rules.target_ids:
+        scored[f"stance_{target}"] = [s[target][0] for s in stances]
+        scored[f"stance_{target}_evidence"] = [s[target][1] for s in stances]
+    return scored
+
+
+def _previous_sentences(statements: pd.DataFrame, text_by_doc: dict[str, str] | None) -> list[str]:
+    if not text_by_doc:
+        return [""] * len(statements)
+    for column in ("doc_id", "content_start"):
+        if column not in statements.columns:
+            raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
+    cache: dict[str, list[tuple[int, int, int, int]]] = {}
+    out = []
+    for doc_id, start in zip(statements["doc_id"], statements["content_start"]):
+        text = text_by_doc.get(doc_id)
+        if text is None:
+            out.append("")
+            continue
+        if doc_id not in cache:
+            cache[doc_id] = body_sentences(text)
+        out.append(previous_sentence(text, int(start), cache[doc_id]))
+    return out
+
+
+def sentence_sentiment(text: str, doc_id: str) -> pd.DataFrame:
+    """TextBlob and VADER sentiment of every body sentence of ``text`` (columns:
+    :data:`SENTENCE_COLUMNS`)."""
+    rows = []
+    for paragraph, sentence, start, end in body_sentences(text):
+        polarity, subjectivity, vader = sentiment(text[start:end])
+        rows.append((doc_id, paragraph, sentence, start, end, text[start:end], polarity, subjectivity, vader))
+    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+
+
+def gold_statements_frame(text: str, doc_id: str, path: str | Path = GOLD_STATEMENTS) -> pd.DataFrame:
+    """The hand-coded gold statements as a statements frame (``gold_id`` kept) for the
+    document ``text``; raises ValueError naming the file and row if an offset does not
+    reproduce its span."""
+    gold = pd.read_csv(path, keep_default_na=False, dtype=str)
+    for column in ("content_start", "content_end", "cue_start", "cue_end", "speaker_start", "speaker_end"):
+        gold[column] = gold[column].astype(int)
+    for row in gold.itertuples():
+        for part in ("content", "cue", "speaker_text"):
+            base = "speaker" if part == "speaker_text" else part
+            a, b = getattr(row, f"{base}_start"), getattr(row, f"{base}_end")
+            if a >= 0 and text[a:b] != getattr(row, part):
+                raise ValueError(f"{path}: {row.gold_id}: {part} offsets {a}-{b} give {text[a:b]!r}, "
+                                 f"not {getattr(row, part)!r}; is this the document the gold was coded on?")
+    sentences = body_sentences(text)
+    located = [next(((p, s) for p, s, a, b in sentences if a <= start < b), (-1, -1)) for start in gold["content_start"]]
+    gold.insert(0, "doc_id", doc_id)
+    gold.insert(1, "statement_id", [f"{doc_id}:{a}-{b}" for a, b in zip(gold["content_start"], gold["content_end"])])
+    gold["paragraph"] = [p for p, _ in located]
+    gold["sentence"] = [s for _, s in located]
+    return gold
+
+
+def discretise(score: float, threshold: float = STANCE_THRESHOLD) -> str:
+    """'support' above ``threshold``, 'oppose' below -``threshold``, 'neutral' between,
+    'not addressed' for NaN."""
+    if score is None or pd.isna(score):
+        return "not addressed"
+    score = round(float(score), 6)
+    return "support" if score > threshold else "oppose" if score < -threshold else "neutral"
+
+
+def match_gold(statements: pd.DataFrame, gold: pd.DataFrame, min_overlap: float = 0.5) -> pd.Series:
+    """For each statement, the ``gold_id`` of the gold statement in the same document whose
+    content span overlaps it most (overlap / union of the two spans >= ``min_overlap``),
+    else ''."""
+    out = []
+    for row in statements.itertuples():
+        best, best_id = 0.0, ""
+        for g in gold[gold["doc_id"] == row.doc_id].itertuples():
+            inter = min(row.content_end, g.content_end) - max(row.content_start, g.content_start)
+            union = max(row.content_end, g.content_end) - min(row.content_start, g.content_start)
+            if inter > 0 and inter / union > best:
+                best, best_id = inter / union, g.gold_id
+        out.append(best_id if best >= min_overlap else "")
+    return pd.Series(out, index=statements.index, name="gold_id")
+
+
+def stance_pairs(scored: pd.DataFrame, gold_stance: pd.DataFrame, threshold: float = STANCE_THRESHOLD) -> pd.DataFrame:
+    """One row per gold statement x target: gold_id, target, gold, score, predicted,
+    agree, evidence. ``scored`` needs a ``gold_id`` column; a gold statement no scored row
+    carries is 'not addressed' for every target (a missed extraction)."""
+    if "gold_id" not in scored.columns:
+        raise ValueError("scored statements lack 'gold_id': score gold_statements_frame(...), or add "
+                         "match_gold(statements, gold) as a column")
+    rows = []
+    by_id = {g: frame.iloc[0] for g, frame in scored[scored["gold_id"] != ""].groupby("gold_id", sort=False)}
+    for g in gold_stance.itertuples():
+        row = by_id.get(g.gold_id)
+        column = f"stance_{g.target}"
+        if row is not None and column not in row.index:
+            raise ValueError(f"scored statements lack '{column}': score them with the codebook the gold was coded on")
+        score = np.nan if row is None else row[column]
+        gold = "not addressed" if pd.isna(g.stance) else {1: "support", 0: "neutral", -1: "oppose"}[int(g.stance)]
+        predicted = discretise(score, threshold)
+        rows.append((g.gold_id, g.target, gold, score, predicted, gold == predicted,
+                     "" if row is None else row[f"{column}_evidence"]))
+    return pd.DataFrame(rows, columns=["gold_id", "target", "gold", "score", "predicted", "agree", "evidence"])
+
+
+def cohen_kappa(gold: list[str], predicted: list[str]) -> float:
+    """Cohen's kappa of two label sequences (NaN when chance agreement is 1)."""
+    labels = sorted(set(gold) | set(predicted))
+    n = len(gold)
+    if n == 0:
+        return float("nan")
+    observed = sum(a == b for a, b in zip(gold, predicted)) / n
+    chance = sum((gold.count(k) / n) * (predicted.count(k) / n) for k in labels)
+    return float("nan") if chance == 1 else (observed - chance) / (1 - chance)
+
+
+def confusion(pairs: pd.DataFrame, classes: tuple[str, ...]) -> pd.DataFrame:
+    """Counts with gold classes as rows and predicted classes as columns."""
+    table = pd.crosstab(pd.Categorical(pairs["gold"], classes), pd.Categorical(pairs["predicted"], classes),
+                        dropna=False)
+    table.index.name, table.columns.name = "gold", "predicted"
+    return table
+
+
+def validate_stance(scored: pd.DataFrame, gold_stance: pd.DataFrame,
+                    threshold: float = STANCE_THRESHOLD) -> dict[str, pd.DataFrame]:
+    """Agreement of discretised stance with the gold.
+
+    Two schemes: ``4-class`` (support/neutral/oppose/not addressed) over every statement x
+    target pair; ``3-class`` over the pairs the gold codes as addressed, where a pair the
+    scorer leaves unaddressed counts as neutral (it takes no side). Returns ``summary``
+    (scheme, n_pairs, accuracy, kappa, threshold), ``confusion_4``, ``confusion_3`` and
+    ``pairs`` (see :func:`stance_pairs`)."""
+    pairs = stance_pairs(scored, gold_stance, threshold)
+    addressed = pairs[pairs["gold"] != "not addressed"].copy()
+    addressed["predicted"] = addressed["predicted"].replace("not addressed", "neutral")
+    summary = []
+    for scheme, frame in (("4-class", pairs), ("3-class", addressed)):
+        gold, predicted = list(frame["gold"]), list(frame["predicted"])
+        accuracy = float(np.mean([a == b for a, b in zip(gold, predicted)])) if gold else float("nan")
+        summary.append((scheme, len(frame), accuracy, cohen_kappa(gold, predicted), threshold))
+    return {
+        "summary": pd.DataFrame(summary, columns=["scheme", "n_pairs", "accuracy", "kappa", "threshold"]),
+        "confusion_4": confusion(pairs, CLASSES),
+        "confusion_3": confusion(addressed, CLASSES[:3]),
+        "pairs": pairs,
+    }
+
+
+def validation_table(results: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFrame:
+    """One long table of several :func:`validate_stance` results keyed by evaluation name:
+    evaluation, scheme, measure (accuracy|kappa|n_pairs|count), gold, predicted, value."""
+    rows = []
+    for evaluation, result in results.items():
+        for s in result["summary"].itertuples():
+            rows.extend((evaluation, s.scheme, measure, "", "", float(getattr(s, measure)))
+                        for measure in ("n_pairs", "accuracy", "kappa"))
+        for scheme, key in (("4-class", "confusion_4"), ("3-class", "confusion_3")):
+            table = result[key]
+            rows.extend((evaluation, scheme, "count", g, p, float(table.loc[g, p]))
+                        for g in table.index for p in table.columns)
+    return pd.DataFrame(rows, columns=["evaluation", "scheme", "measure", "gold", "predicted", "value"])
+
+
+def _sign(value: float, threshold: float) -> int:
+    return 0 if pd.isna(value) or abs(value) <= threshold else (1 if value > 0 else -1)
+
+
+def sentiment_stance_disagreements(scored: pd.DataFrame, threshold: float = STANCE_THRESHOLD,
+                                   sentiment_threshold: float = SENTIMENT_THRESHOLD) -> pd.DataFrame:
+    """Every statement x target where stance and sentiment point in opposite directions:
+    the discretised stance is support (oppose) while TextBlob polarity or VADER compound is
+    below -``sentiment_threshold`` (above +``sentiment_threshold``). Columns: statement_id,
+    target, stance, polarity, vader_compound, disagrees (textblob|vader|both), content,
+    evidence."""
+    targets = [c[len("stance_"):] for c in scored.columns if c.startswith("stance_") and not c.endswith("_evidence")]
+    rows = []
+    for record in scored.to_dict("records"):
+        for target in targets:
+            stance = _sign(record[f"stance_{target}"], threshold)
+            if stance == 0:
+                continue
+            which = [name for name, column in (("textblob", "polarity"), ("vader", "vader_compound"))
+                     if _sign(record[column], sentiment_threshold) == -stance]
+            if which:
+                rows.append((record.get("statement_id", ""), target, record[f"stance_{target}"], record["polarity"],
+                             record["vader_compound"], "both" if len(which) == 2 else which[0], record["content"],
+                             record[f"stance_{target}_evidence"]))
+    return pd.DataFrame(rows, columns=["statement_id", "target", "stance", "polarity", "vader_compound",
+                                       "disagrees", "content", "evidence"])

@@ -1,0 +1,291 @@
+"""Rule-based stance of one statement toward every codebook target, with its evidence.
+
+Stance is not sentiment (Bestvater & Monroe 2022): "a 2027 deadline was not realistic"
+reads positive to VADER yet opposes the deadline. The rules read the codebook
+(``targets.csv`` terms, ``stance_lexicon.csv`` cues, the ``stance`` of ``cues.csv``
+reporting verbs) and work in this order:
+
+1. **Addressed.** A target is addressed when one of its terms occurs in the content, or
+   when the content holds an anaphor (:data:`ANAPHOR`: "that deadline", "the plan",
+   pronominal "this") and a term of the target occurs in the previous sentence. Otherwise
+   its stance is NaN.
+2. **Segments.** The content is cut into clauses at ``; :``, dashes and the conjunctions
+   in :data:`CLAUSE_BREAK`; a condition ("if/unless ...," up to the next comma, or a
+   negated relative clause "countries that did not spend ...") is a segment of its own.
+3. **Cues in a segment.** Lexicon support/oppose cues carry their signed weight. A
+   negator flips every stance cue that starts within :data:`NEGATION_WINDOW` words after
+   it in the same segment ("not realistic", "not yet satisfied"), and a modal cue right
+   before it ("should not", "must never"). The segment's
+   value is its strongest cue (largest magnitude; the strongest cue decides, so that
+   "should not take over" is not cancelled by its own two cues), multiplied by every
+   hedge weight (may: x0.5) and by 1 + every booster weight (highly: x1.5) in it.
+4. **Threat.** A condition segment that is negated ("if Europe does not meet the 2027
+   deadline", "unless ...", "that did not spend") plus an oppose cue (a sanction: "stop",
+   "invade") in another segment is a threat: the condition's targets get
+   +:data:`THREAT_WEIGHT` (the speaker insists on them) and the sanction counts only for
+   the targets of its own segment.
+5. **Combining.** A target's stance is the sum of the values of the segments that name it,
+   of the segments that name no target (they comment on the whole statement, "... but our
+   Administration means what it says"; a threat's sanction segment excepted) and of the
+   reporting verb's stance from ``cues.csv``, clipped to [-1, 1]. An addressed target with
+   no cue at all is 0 (neutral).
+
+Every step that changed a score is written into the evidence string, e.g.
+``term '2027'; negator 'not' scopes 'realistic' (support +0.80 -> -0.80); verb 'said' neutral; stance -0.80``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from analysis.codebook import Codebook, split_terms
+
+NEGATION_WINDOW = 4
+THREAT_WEIGHT = 1.0
+
+# Anaphors that take their referent from the sentence before: a demonstrative or definite
+# noun phrase whose head names a kind of proposition, or pronominal "this".
+_REFERENT_NOUNS = (r"deadline|target|goal|timeline|timetable|date|plan|proposal|demand|request|idea|policy|"
+                   r"approach|shift|move|pledge|commitment|initiative|talks|negotiations")
+ANAPHOR = re.compile(
+    r"(?<!\w)(?:(?:this|that|these|those|such an?|the)\s+(?:" + _REFERENT_NOUNS + r")(?!\w)"
+    r"|this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|again|too|"
+    r"before|now|and|but|or)(?!\w)))",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[–—-]{1,2}\s|(?<!\w)(?:but|since|because|although|though|whereas|while)(?!\w)", re.I)
+_CONDITION = re.compile(r"(?<!\w)(?P<unless>unless)(?!\w)|(?<!\w)if(?!\w)", re.I)
+_NEGATED_RELATIVE = re.compile(
+    r"(?<!\w)(?:that|who|which)\s+(?:(?:do|does|did|will|would|can|could|have|has|had)\s*(?:not|n['’]t)"
+    r"|(?:fail|refuse)(?:s|ed)?\s+to)(?!\w)", re.I)
+_WORD = re.compile(r"\w+")
+# A negator right after one of these negates it ("should not", "need not").
+_MODAL = re.compile(r"should|must|ought to|need(?:s|ed)?(?: to)?|ha(?:s|ve|d) to|will|would|can|could|may|might", re.I)
+STANCE_ROLES = ("support", "oppose")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon match in the content: role, signed weight, target ('' = any), span."""
+
+    role: str
+    weight: float
+    target: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A clause of the content; ``condition`` for if/unless or negated relative clauses."""
+
+    start: int
+    end: int
+    condition: bool = False
+    unless: bool = False
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled codebook: target terms, lexicon entries and reporting-verb stances."""
+
+    targets: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    lexicon: tuple[tuple[re.Pattern, str, float, str], ...]
+    verbs: tuple[tuple[re.Pattern, float], ...]
+
+    @property
+    def target_ids(self) -> list[str]:
+        return [target for target, _ in self.targets]
+
+
+def compile_rules(codebook: Codebook) -> Rules:
+    """Compile a loaded :class:`~analysis.codebook.Codebook` into :class:`Rules`."""
+    targets = tuple(
+        (row.target_id, tuple(re.compile(term, re.I) for term in split_terms(row.terms)))
+        for row in codebook.targets.itertuples())
+    lexicon = tuple(
+        (re.compile(term, re.I), row.role, float(row.weight), row.target or "")
+        for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
+    verbs = tuple((re.compile(row.cue, re.I), float(row.stance)) for row in codebook.cues.itertuples())
+    return Rules(targets, lexicon, verbs)
+
+
+def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+    """Matches of ``pattern`` in ``text[start:end]`` that do not cut a word in two (an
+    edge that is a letter or digit must not touch another letter or digit)."""
+    end = len(text) if end is None else end
+    hits = []
+    for match in pattern.finditer(text, start, end):
+        a, b = match.span()
+        if a == b:
+            continue
+        if a > 0 and text[a].isalnum() and text[a - 1].isalnum():
+            continue
+        if b < len(text) and text[b - 1].isalnum() and text[b].isalnum():
+            continue
+        hits.append(match)
+    return hits
+
+
+def segments(content: str) -> list[Segment]:
+    """Cut ``content`` into clauses, with conditions as segments of their own."""
+    cuts = sorted({0, len(content), *(m.start() for m in CLAUSE_BREAK.finditer(content))})
+    out: list[Segment] = []
+    for a, b in zip(cuts, cuts[1:]):
+        position = a
+        starts = sorted([(m.start(), bool(m.group("unless"))) for m in _CONDITION.finditer(content, a, b)]
+                        + [(m.start(), False) for m in _NEGATED_RELATIVE.finditer(content, a, b)])
+        for start, unless in starts:
+            if start < position:
+                continue
+            comma = content.find(",", start, b)
+            stop = b if comma < 0 else comma
+            if start > position:
+                out.append(Segment(position, start))
+            out.append(Segment(start, stop, condition=True, unless=unless))
+            position = stop
+        if position < b:
+            out.append(Segment(position, b))
+    return [s for s in out if content[s.start:s.end].strip(" ,.;:–—-")]
+
+
+def lexicon_cues(content: str, rules: Rules) -> list[Cue]:
+    """Every lexicon match in ``content``; where matches overlap the longest wins (entries
+    with the very same span, differing only by target, are all kept)."""
+    found = [Cue(role, weight, target, m.start(), m.end(), m.group(0))
+             for pattern, role, weight, target in rules.lexicon for m in find(pattern, content)]
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for cue in found:
+        if all(cue.end <= k.start or cue.start >= k.end or (cue.start, cue.end) == (k.start, k.end) for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: (c.start, c.target))
+
+
+def verb_stance(cue: str, rules: Rules) -> float | None:
+    """The stance of reporting verb ``cue`` from ``cues.csv`` (first row whose regex
+    matches the whole cue), or None when no row matches."""
+    for pattern, stance in rules.verbs:
+        if pattern.fullmatch(cue.strip()):
+            return stance
+    return None
+
+
+def _words_between(content: str, a: int, b: int) -> int:
+    return len(_WORD.findall(content, a, b)) if b > a else 0
+
+
+def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str) -> tuple[float, list[str]]:
+    """Value of one segment for ``target`` and the evidence for it."""
+    inside = [c for c in cues if segment.start <= c.start < segment.end and c.target in ("", target)]
+    stance_cues = [c for c in inside if c.role in STANCE_ROLES]
+    signs = {c: 1.0 for c in stance_cues}
+    notes: dict[Cue, str] = {}
+    for negator in (c for c in inside if c.role == "negator"):
+        for scoped in stance_cues:
+            after = scoped.start >= negator.end and _words_between(content, negator.end, scoped.start) <= NEGATION_WINDOW
+            modal = (scoped.end <= negator.start and _MODAL.fullmatch(scoped.text) is not None
+                     and _words_between(content, scoped.end, negator.start) == 0)
+            if after or modal:
+                signs[scoped] = -signs[scoped]
+                notes[scoped] = f"negator '{negator.text}' scopes "
+    if not stance_cues:
+        return 0.0, []
+    strongest = max(stance_cues, key=lambda c: (abs(c.weight), c.start))
+    value = signs[strongest] * strongest.weight
+    flipped = f" -> {value:+.2f}" if signs[strongest] < 0 else ""
+    evidence = [f"{notes.get(strongest, '')}{strongest.role} '{strongest.text}' ({strongest.weight:+.2f}{flipped})"]
+    for cue in inside:
+        if cue.role == "hedge":
+            value *= cue.weight
+            evidence.append(f"hedge '{cue.text}' (x{cue.weight:.2f})")
+        elif cue.role == "booster":
+            value *= 1.0 + cue.weight
+            evidence.append(f"booster '{cue.text}' (x{1.0 + cue.weight:.2f})")
+    return value, evidence
+
+
+def _located(content: str, rules: Rules, parts: list[Segment], previous: str) -> dict[str, list[tuple[int, str]]]:
+    """For each addressed target: (segment index, how it was found) pairs."""
+    def segment_of(position: int) -> int:
+        return next((i for i, s in enumerate(parts) if s.start <= position < s.end), len(parts) - 1)
+
+    anaphors = find(ANAPHOR, content) if previous else []
+    located: dict[str, list[tuple[int, str]]] = {}
+    for target, patterns in rules.targets:
+        hits = [m for p in patterns for m in find(p, content)]
+        if hits:
+            located[target] = sorted({(segment_of(m.start()), f"term '{m.group(0)}'") for m in hits})
+            continue
+        before = [m for p in patterns for m in find(p, previous)] if anaphors else []
+        if before:
+            anaphor = anaphors[0]
+            located[target] = [(segment_of(anaphor.start()),
+                                f"anaphor '{anaphor.group(0)}' + previous sentence term '{before[0].group(0)}'")]
+    return located
+
+
+def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[set[int], set[int], list[str]]:
+    """Indices of threat conditions, of their sanction segments, and the evidence."""
+    negators = [c for c in cues if c.role == "negator" and not c.target]
+    negated = [i for i, s in enumerate(parts) if s.condition and (
+        s.unless or any(s.start <= n.start < s.end for n in negators)
+        or _NEGATED_RELATIVE.match(content, s.start))]
+    sanctions = {i: c for i, s in enumerate(parts) if not s.condition for c in cues
+                 if c.role == "oppose" and not c.target and s.start <= c.start < s.end}
+    if not negated or not sanctions:
+        return set(), set(), []
+    sanction_words = ", ".join(f"'{c.text}'" for c in sanctions.values())
+    notes = [f"threat: negated condition '{content[parts[i].start:parts[i].end].strip()}' + sanction {sanction_words} "
+             f"({THREAT_WEIGHT:+.2f})" for i in negated]
+    return set(negated), set(sanctions), notes
+
+
+def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> dict[str, tuple[float, str]]:
+    """Stance in [-1, 1] (NaN when not addressed) and its evidence for every target.
+
+    ``cue`` is the reporting verb; ``previous`` the sentence before the statement's
+    sentence ('' when unknown: anaphors then resolve to nothing)."""
+    content = content or ""
+    parts = segments(content) or [Segment(0, len(content))]
+    cues = lexicon_cues(content, rules)
+    located = _located(content, rules, parts, previous)
+    conditions, sanctions, threat_notes = _threats(content, parts, cues)
+    addressed_segments = {i for places in located.values() for i, _ in places}
+    verb = verb_stance(cue or "", rules)
+    out: dict[str, tuple[float, str]] = {}
+    for target in rules.target_ids:
+        if target not in located:
+            out[target] = (math.nan, "")
+            continue
+        own = {i for i, _ in located[target]}
+        evidence = [how for _, how in located[target]]
+        total = 0.0
+        for i, part in enumerate(parts):
+            if i in conditions and i in own:
+                total += THREAT_WEIGHT
+                evidence.extend(threat_notes)
+                continue
+            if i in conditions or (i not in own and (i in addressed_segments or i in sanctions)):
+                continue
+            value, notes = _segment_value(content, part, cues, target)
+            if notes:
+                prefix = "" if i in own else "clause without target: "
+                evidence.extend(prefix + n for n in notes)
+            total += value
+        if verb is None:
+            evidence.append(f"verb '{cue}' not in cues.csv")
+        elif verb == 0:
+            evidence.append(f"verb '{cue}' neutral")
+        else:
+            total += verb
+            evidence.append(f"verb '{cue}' ({verb:+.2f})")
+        if total == 0:
+            evidence.append("no stance cue: neutral")
+        score = max(-1.0, min(1.0, round(total, 6)))
+        evidence.append(f"stance {score:+.2f}")
+        out[target] = (score, "; ".join(evidence))
+    return out

@@ -26,7 +26,7 @@ Rules (regular expressions over sentences, linear in the text; no parser):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -68,7 +68,7 @@ class Found:
     unit: Unit
     channel: str = ""
     cue_first: bool = True
-    extras: dict = field(default_factory=dict)
+    kind: str = ""
 
 
 def _units(text: str, paragraphs: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[Unit]:
@@ -160,8 +160,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     subject = ap.Subject(None) if source_after else ap.subject_before(text, unit.start, cs, cue_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
         return None
-    closes = before[-1:] in ",;" or before[-1:] in ap.CLOSERS or before.endswith('"') or before.endswith("''")
-    if cue_word in ap.DASHES and not (closes and before[-1:] not in ",;"):
+    closes = before.endswith((",", ";", '"', "''", *ap.CLOSERS))
+    if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
     inverted = closes and not ap.only_adjuncts(text, ce, unit.end)
     if subject.span is None and (inverted or source_after):
@@ -260,8 +260,11 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
-        for match in cues.pattern.finditer(text, unit.start, unit.end):
-            if _region_at(quotes, match.start()) or any(
+        matches = [m for m in cues.pattern.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
+        if not matches and found and _continues_quote(text, found[-1], unit, quotes):
+            continue
+        for match in matches:
+            if any(
                     f.content[0] <= match.start() < f.content[1] and f.cue_first is False for f in found):
                 continue
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
@@ -269,6 +272,19 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
                 _close_earlier(text, found, statement)
                 found.append(statement)
     return _frame(text, doc_id, found, quotes, codebook)
+
+
+def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
+    """'“A,” she said. “B.”': a quotation opening the next sentence of the same
+    paragraph, with no attribution of its own, continues the last quoted statement."""
+    region = _region_at(quotes, unit.start)
+    if region is None or last.unit.paragraph != unit.paragraph or last.speaker is None:
+        return False
+    if _kind(text, *last.content, quotes) != "direct" and not last.kind:
+        return False
+    last.kind = "direct"
+    last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))
+    return True
 
 
 def _close_earlier(text: str, found: list[Found], new: Found) -> None:
@@ -292,7 +308,7 @@ def _frame(text: str, doc_id: str, found: list[Found], quotes, codebook) -> pd.D
         seen.add(f"{cs}-{ce}")
         ss, se = f.speaker if f.speaker else (-1, -1)
         rows.append({
-            "doc_id": doc_id, "statement_id": f"{doc_id}:{cs}-{ce}", "kind": _kind(text, cs, ce, quotes),
+            "doc_id": doc_id, "statement_id": f"{doc_id}:{cs}-{ce}", "kind": f.kind or _kind(text, cs, ce, quotes),
             "content": text[cs:ce], "content_start": cs, "content_end": ce,
             "cue": text[qs:qe], "cue_start": qs, "cue_end": qe,
             "speaker_text": text[ss:se] if ss >= 0 else "", "speaker_start": ss, "speaker_end": se,

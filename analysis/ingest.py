@@ -319,10 +319,11 @@ def segment(text: str) -> list[Block]:
         chunk = text[start:end]
         label, reason = "body", "paragraph"
         if in_trailer:
-            label, reason = "boilerplate", "follows the trailing page boilerplate"
+            label, reason = "boilerplate", "after the page trailer (unrelated page content)"
         elif index == trailer_at:
             in_trailer = True
-            label, reason = "boilerplate", f"page boilerplate ('{chunk.split()[0]} ...'); all after it too"
+            opening = " ".join(chunk.split()[:3])
+            label, reason = "boilerplate", f"page trailer starting '{opening} ...' (it and all after it)"
         elif _BOILERPLATE.match(chunk):
             label, reason = "boilerplate", "separator, social-media or correction line"
         elif seen_body and len(chunk) <= 400 and _CREDITS.match(chunk):

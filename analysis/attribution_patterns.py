@@ -48,7 +48,9 @@ NP_PARTICIPLES = {"unnamed", "retired", "elected", "informed", "united", "relate
 # Words that end a speaker phrase after an inverted cue ("said Smith on Friday").
 AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while", "adding",
               "told", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "as",
-              "after", "before", "via", "and", "but", "because", "to", "is", "was", "has", "had"}
+              "after", "before", "via", "and", "but", "because", "to", "is", "was", "has", "had",
+              "are", "were", "have", "will", "would", "could", "should", "can", "may", "might",
+              "did", "does", "do", "not", "if", "so", "than"}
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Adverbial material between a cue and its complement or the end of the sentence.
 ADJUNCT_START = re.compile(
@@ -239,15 +241,16 @@ def subject_at(text: str, start: int, end: int) -> Span | None:
 
 def apposition_before(text: str, floor: int, comma: int) -> Span | None:
     """For "Smith, a spokesman for X, said": the span "Smith, a spokesman for X" that
-    ends at the comma at ``comma`` (the one just before the cue)."""
+    ends at the comma at ``comma`` (the one just before the cue); the description
+    alone when no name precedes it."""
     previous = text.rfind(",", floor, comma)
-    if previous < 0:
+    chunk_start = previous + 1 if previous >= 0 else floor
+    chunk = text[chunk_start:comma]
+    if not chunk.strip() or len(chunk.split()) > 25 or any(m in chunk for m in OPENERS + CLOSERS + '"'):
         return None
-    chunk = text[previous + 1:comma]
-    if not chunk.strip() or len(chunk.split()) > 10 or any(m in chunk for m in OPENERS + CLOSERS + '"'):
-        return None
-    head = subject_before(text, floor, previous, "said").span
-    return (head[0], comma) if head else None
+    head = subject_before(text, floor, previous, "said").span if previous >= 0 else None
+    start = head[0] if head else chunk_start + len(chunk) - len(chunk.lstrip())
+    return (start, comma)
 
 
 def speaker_after(text: str, start: int, end: int) -> Span | None:

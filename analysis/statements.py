@@ -45,6 +45,9 @@ NON_RESPONSE = re.compile(
 # own later act takes over; such clauses are rarely part of what was said.
 BUT_NEW_CLAUSE = re.compile(r",\s+but\s+(?:it|it[’']s|there|he|she|they)\b")
 COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b")
+# A clause shorter than this before a comma-enclosed attribution is the first half of
+# the statement, not all of it ("The museum, he said, would make visitors ...").
+PARENTHETICAL_WORDS = 6
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -166,7 +169,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     inverted = closes and not ap.only_adjuncts(text, ce, unit.end)
     if subject.span is None and (inverted or source_after):
         speaker = ap.speaker_after(text, ce, unit.end)
-        if speaker is None:
+        if speaker is None or not (source_after or _closes_sentence(text, speaker[1], unit.end)):
             return None
         rest = speaker[1]
         if source_after and not closes:
@@ -198,9 +201,13 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if has_before:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
         if closing is not None and mark == ",":
-            region = _region_at(quotes, _trim(text, after, unit.end)[0])
+            rest = _trim(text, after, unit.end)
+            region = _region_at(quotes, rest[0])
             if region:  # split quotation: "A," he said, "B."
-                closing.content = (closing.content[0], region[1])
+                closing.content = (closing.content[0], max(region[1], rest[1]))
+            elif len(text[closing.content[0]:closing.content[1]].split()) < PARENTHETICAL_WORDS:
+                # "Acts of protest, Mr. Obama said, are acts of patriotism."
+                closing.content = (closing.content[0], rest[1])
         return closing
     if next_unit is not None and text[next_unit.start:next_unit.start + 1] in ap.OPENERS + '"':
         content = _trim(text, next_unit.start, next_unit.end)
@@ -208,6 +215,12 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         content = (content[0], max(content[1], region[1])) if region else content
         return Found(content, (cs, ce), subject.span, unit)
     return None
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """After an inverted speaker: nothing, a comma (apposition, relative clause) or adverbials."""
+    rest = text[start:end].lstrip()
+    return not rest or rest[0] in ",.;!?—–-(" or ap.only_adjuncts(text, start, end)
 
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:

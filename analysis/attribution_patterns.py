@@ -32,6 +32,8 @@ NEGATORS = {"not", "never", "n’t", "n't", "no", "neither", "nor"}
 PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                "those", "that", "such", "whose"}
+QUANTIFIERS = {"one", "two", "three", "four", "five", "six", "several", "some", "many", "other",
+               "another", "both", "all", "most", "few", "senior", "top", "former"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 SUBORDINATORS = {"while", "although", "though", "as", "when", "if", "because", "since", "after",
                  "before", "once", "whereas", "unless", "until"}

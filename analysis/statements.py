@@ -33,6 +33,8 @@ import pandas as pd
 from analysis import attribution_patterns as ap
 from analysis.ingest import body_paragraphs, split_sentences
 
+Span = tuple[int, int]
+
 COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "content_end", "cue",
            "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end", "speaker",
            "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
@@ -155,30 +157,20 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     cue_word = match.group(0)
     before = text[max(unit.start, cs - 40):cs].rstrip()
     previous_word = before.split()[-1] if before.split() else ""
-    if ap._bare(previous_word) in ap.DETERMINERS or previous_word == "to":
-        return None
-    if re.match(r"\s+by\b", text[ce:ce + 4]):
-        return None
-    source_after = cue_word.lower() == "according to"
-    subject = ap.Subject(None) if source_after else ap.subject_before(text, unit.start, cs, cue_word)
-    if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
-        return None
+    if ap._bare(previous_word) in ap.DETERMINERS or previous_word == "to" or re.match(r"\s+by\b", text[ce:ce + 4]):
+        return None  # a noun ("the claims"), an infinitive or a passive ("recounted by")
     closes = before.endswith((",", ";", '"', "''", *ap.CLOSERS))
+    if cue_word.lower() == "according to":
+        return _according(text, unit, (cs, ce), closes, quotes, found)
     if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
-    inverted = closes and not ap.only_adjuncts(text, ce, unit.end)
-    if subject.span is None and (inverted or source_after):
-        speaker = ap.speaker_after(text, ce, unit.end)
-        if speaker is None or not (source_after or _closes_sentence(text, speaker[1], unit.end)):
-            return None
-        rest = speaker[1]
-        if source_after and not closes:
-            comma = text.find(",", rest, unit.end)
-            if comma < 0:
-                return None
-            content = _trim(text, comma + 1, unit.end)
-            return Found(content, (cs, ce), speaker, unit) if content[1] > content[0] else None
-        return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
+    subject = ap.subject_before(text, unit.start, cs, cue_word)
+    if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
+        return None
+    if subject.span is None and closes:
+        speaker = _inverted_speaker(text, ce, unit.end)
+        if speaker is not None:
+            return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
     if subject.span is None and previous_word.lower() in ("and", "but"):
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
     if subject.span is None and before.endswith(","):
@@ -189,23 +181,23 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
     gap_end = next((m.start() for m in re.finditer(r"[,;:“\"]", text[pos:unit.end])), None)
     gap_end = unit.end if gap_end is None else pos + gap_end
-    if not ap.only_adjuncts(text, pos, gap_end):
-        return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
     mark = text[gap_end:gap_end + 1]
     after = gap_end + 1 if mark in ",;:" else gap_end
     speaker_start = subject.span[0] if subject.span else cs
-    has_before = _content_before(text, unit, speaker_start, quotes) is not None
-    if mark in (":", "“", '"') or (mark == "," and not has_before):
-        if _trim(text, after, unit.end)[1] > _trim(text, after, unit.end)[0]:
-            return _cue_first(text, unit, (cs, ce), subject, after, quotes, row)
-    if has_before:
+    before_content = _content_before(text, unit, speaker_start, quotes)
+    quoted_before = before_content is not None and _region_at(quotes, before_content[0]) is not None
+    if not quoted_before and not ap.only_adjuncts(text, pos, gap_end):
+        return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
+    rest = _trim(text, after, unit.end)
+    if mark == ":" or (mark in ("“", '"') and not quoted_before) or (mark == "," and before_content is None):
+        return _cue_first(text, unit, (cs, ce), subject, after, quotes, row) if rest[1] > rest[0] else None
+    if before_content is not None:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
-        if closing is not None and mark == ",":
-            rest = _trim(text, after, unit.end)
+        if closing is not None and mark == "," and rest[1] > rest[0]:
             region = _region_at(quotes, rest[0])
             if region:  # split quotation: "A," he said, "B."
                 closing.content = (closing.content[0], max(region[1], rest[1]))
-            elif len(text[closing.content[0]:closing.content[1]].split()) < PARENTHETICAL_WORDS:
+            elif not quoted_before and len(text[slice(*closing.content)].split()) < PARENTHETICAL_WORDS:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
                 closing.content = (closing.content[0], rest[1])
         return closing
@@ -214,6 +206,30 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         region = _region_at(quotes, next_unit.start)
         content = (content[0], max(content[1], region[1])) if region else content
         return Found(content, (cs, ce), subject.span, unit)
+    return None
+
+
+def _according(text: str, unit: Unit, cue, closes: bool, quotes, found) -> Found | None:
+    """"According to X, ..." (content after the comma) or "..., according to X"."""
+    speaker = ap.speaker_after(text, cue[1], unit.end)
+    if speaker is None:
+        return None
+    if closes:
+        return _closing(text, unit, cue, speaker, cue[0], quotes, found)
+    comma = text.find(",", speaker[1], unit.end)
+    content = _trim(text, comma + 1, unit.end) if comma >= 0 else (0, 0)
+    return Found(content, cue, speaker, unit) if content[1] > content[0] else None
+
+
+def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
+    """The speaker after an inverted cue ("..., said the official."): a phrase opening
+    with a capital, a determiner or a pronoun, after which the sentence closes."""
+    speaker = ap.speaker_after(text, start, end)
+    if speaker is None or not _closes_sentence(text, speaker[1], end):
+        return None
+    first = ap._bare(text[speaker[0]:speaker[1]].split()[0])
+    if text[speaker[0]].isupper() or first in ap.DETERMINERS | ap.PRONOUNS | ap.QUANTIFIERS:
+        return speaker
     return None
 
 

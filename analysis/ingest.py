@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.dates import find_dates
+from analysis.dates import MONTH_NAME, find_dates
 
 # --------------------------------------------------------------------------- sentences
 
@@ -173,17 +173,13 @@ LABELS = ("headline", "byline", "dateline", "heading", "body", "credits", "boile
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _DASH = r"[-–—]{1,2}"
 # "WASHINGTON, Dec 5 (Reuters) –", "WASHINGTON (AP) —", "BRUSSELS —", "KYIV/MOSCOW, March 3 (Reuters) -",
 # "SAN JUAN, Puerto Rico (AP) —"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’]*(?:[ /-][A-Z][A-Z.'’]*){0,4}"
-    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?=\s*(?:\(|" + _DASH + r"|,\s*" + _MONTH + r")))?)"
-    r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?(?=\s*(?:\(|" + _DASH + r"|,\s*" + MONTH_NAME + r")))?)"
+    r"(?:,\s*(?P<date>" + MONTH_NAME + r"\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Z][A-Za-z.&'’ ]{0,30})\))?"
     r"\s*(?P<dash>" + _DASH + r")[^\S\n]*(?=[A-Z0-9“\"‘'(])"
 )
@@ -202,9 +198,12 @@ _CREDITS = re.compile(
 )
 # Weaker credit phrasings, trusted only in the last paragraphs before any page trailer.
 _CLOSING_CREDITS = re.compile(r"\b(?:contributed (?:reporting|to this report)|reported from)\b")
+# Page trailers: a marker that opens a paragraph of at most 400 characters; the weak ones
+# ("Read more", "Recommended") only as a short line of their own, since body text may open so.
 _TRAILER_START = re.compile(
-    r"(?:Brought to you by\b|Editor[’']s note:|Read the rest\b|Read more\b|Related coverage\b|"
-    r"Recommended\b|More from\b|Copyright\b|©|\(c\)\s*\d{4})",
+    r"(?:Brought to you by\b|Editor[’']s note:|Read the rest\b|Copyright\s+(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4})"
+    r"(?=[\s\S]{0,400}\Z)"
+    r"|(?:Read more|Related coverage|Related stories|Recommended|More from)\b(?=.{0,60}\Z)",
     re.I,
 )
 _BOILERPLATE = re.compile(
@@ -312,7 +311,7 @@ def segment(text: str) -> list[Block]:
             break
         if spans[i][1] - spans[i][0] > _HEADLINE_MAX:
             break
-    trailer_at = next((i for i, span in enumerate(spans) if _TRAILER_START.match(text, *span)), len(spans))
+    trailer_at = next((i for i, span in enumerate(spans) if i and _TRAILER_START.match(text, *span)), len(spans))
     in_trailer = False
     seen_body = False
     for index, (start, end) in enumerate(spans):

@@ -6,9 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.dates import find_dates, resolve_dates
 from analysis.ingest import (
+    LABELS,
     IngestError,
     blocks_frame,
     body_paragraphs,
@@ -58,7 +61,7 @@ def test_seed_headings_credits_and_boilerplate(seed):
     assert seed.text[boilerplate[0].start:boilerplate[0].end] == "Brought to you by www.srnnews.com"
     assert len(boilerplate) == 5 and boilerplate[-1].end == len(seed.text)
     assert seed.text[boilerplate[-1].start:boilerplate[-1].end] == "Trump unveils strategy to prevent China conflict over Taiwan"
-    assert all(b.reason for b in seed.blocks)
+    assert all(b.reason for b in seed.blocks) and {b.label for b in seed.blocks} <= set(LABELS)
     assert _labelled(seed, "headline") == []
 
 
@@ -111,6 +114,39 @@ def test_year_from_sidecar_only(tmp_path, seeds_dir):
     assert document.metadata["date"] == ""  # no year in the text: not invented
     (tmp_path / "a.meta.json").write_text('{"date": "2024-01-02"}', encoding="utf-8")
     assert read_document(tmp_path / "a.txt").metadata["date"] == "2024-01-02"
+
+
+@pytest.mark.parametrize("opening, dateline, place, agency", [
+    ("WASHINGTON, Dec 5 (Reuters) – The United States", "WASHINGTON, Dec 5 (Reuters) –", "WASHINGTON", "Reuters"),
+    ("LONDON, March 3 (Reuters) - Britain said", "LONDON, March 3 (Reuters) -", "LONDON", "Reuters"),
+    ("WASHINGTON (AP) — The Senate", "WASHINGTON (AP) —", "WASHINGTON", "AP"),
+    ("BRUSSELS — European leaders", "BRUSSELS —", "BRUSSELS", ""),
+    ("(CNN) — The Pentagon", "(CNN) —", "", "CNN"),
+    ("(CNN)The Pentagon", "(CNN)", "", "CNN"),
+    ("KYIV/MOSCOW, Dec 5 (Reuters) - Talks", "KYIV/MOSCOW, Dec 5 (Reuters) -", "KYIV/MOSCOW", "Reuters"),
+    ("SAN JUAN, Puerto Rico (AP) — Officials", "SAN JUAN, Puerto Rico (AP) —", "SAN JUAN, Puerto Rico", "AP"),
+])
+def test_dateline_conventions(tmp_path, opening, dateline, place, agency):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Headline for the story\n{opening} met on Friday, officials said.\nMore.\n", encoding="utf-8")
+    document = read_document(path)
+    assert _labelled(document, "dateline") == [dateline]
+    assert (document.metadata["place"], document.metadata["agency"]) == (place, agency)
+    assert _labelled(document, "body")[0].startswith(opening[len(dateline):].strip())
+
+
+def test_no_dateline_from_capitalised_words_or_later_paragraphs():
+    text = ("Headline\nNATO — the alliance, that is — met.\n"
+            "A long paragraph " + "of body text " * 20 + "ends here.\nBRUSSELS — Later text.")
+    assert "dateline" not in [b.label for b in segment(text)]
+
+
+def test_body_opening_like_a_trailer_is_body():
+    text = ("Headline\nThe first paragraph of the story.\n"
+            "Recommended changes to the treaty were discussed at length by the ministers on Friday.\n"
+            "More text follows.\nRead more\nUnrelated headline")
+    labels = [b.label for b in segment(text)]
+    assert labels == ["headline", "body", "body", "body", "boilerplate", "boilerplate"]
 
 
 # ---------------------------------------------------------------- PolNeAR articles
@@ -291,6 +327,20 @@ def test_never_raises_on_any_string(text):
         assert text[start:end].strip() == text[start:end] != ""
     body_paragraphs(text)
     find_dates(text, date(2025, 12, 5))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ .?!…\n\r\t\"“”'’()—-5,:;\x00") + ["Mr.", "U.S.", "By ", "(Reuters) –", "WASHINGTON"]))
+       .map("".join))
+def test_spans_are_ordered_and_trimmed_on_any_text(text):
+    blocks = segment(text)
+    assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:]))
+    spans = split_sentences(text)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    for start, end in spans:
+        assert text[start:end] == text[start:end].strip() != ""
+    covered = "".join(text[a:b] for a, b in spans)
+    assert "".join(covered.split()) == "".join(text.split())  # splitting loses nothing
 
 
 # ---------------------------------------------------------------- sentences

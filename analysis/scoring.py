@@ -31,7 +31,7 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.codebook import Codebook, load_codebook
-from analysis.ingest import body_paragraphs, split_sentences
+from analysis.ingest import body_sentences
 from analysis.stance import Rules, compile_rules, target_stances
 
 STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
@@ -53,14 +53,6 @@ def sentiment(text: str) -> tuple[float, float, float]:
     """(TextBlob polarity, TextBlob subjectivity, VADER compound) of ``text``."""
     blob = TextBlob(text or "").sentiment
     return float(blob.polarity), float(blob.subjectivity), float(_vader().polarity_scores(text or "")["compound"])
-
-
-def body_sentences(text: str) -> list[tuple[int, int, int, int]]:
-    """(paragraph, sentence, start, end) of every body sentence, 0-based within the body."""
-    out = []
-    for paragraph, (start, end) in enumerate(body_paragraphs(text)):
-        out.extend((paragraph, len(out) + i, a, b) for i, (a, b) in enumerate(split_sentences(text, start, end)))
-    return out
 
 
 def previous_sentence(text: str, position: int, sentences: list[tuple[int, int, int, int]] | None = None) -> str:

@@ -29,9 +29,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import yaml
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from scipy import stats
 
 from analysis.codebook import Codebook
@@ -131,6 +133,7 @@ def styled(build: Callable) -> Callable:
 def new_figure(height: float, ncols: int = 1, **kwargs) -> tuple[Figure, object]:
     """A one-column figure (not registered with pyplot, so nothing leaks between figures)."""
     fig = Figure(figsize=(WIDTH, height), layout="constrained")
+    FigureCanvasAgg(fig)  # a renderer, to measure labels before saving
     return fig, fig.subplots(1, ncols, **kwargs)
 
 
@@ -148,11 +151,35 @@ def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path
     return [pdf, png, write_table(data, folder / f"{fig_id}.csv")]
 
 
-def _bloc_legend(ax, blocs, **kwargs) -> None:
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=5, markerfacecolor=bloc_colour(b),
-                      markeredgecolor="black", markeredgewidth=0.4, label=b) for b in blocs]
+def _legend(fig: Figure, blocs, extra: list | None = None) -> None:
+    """One legend below the plot: ``extra`` handles, then a marker per bloc."""
+    handles = [*(extra or []), *(Line2D([], [], marker="o", linestyle="", markersize=5,
+                                        markerfacecolor=bloc_colour(b), markeredgecolor="black",
+                                        markeredgewidth=0.4, label=b) for b in blocs)]
     if handles:
-        ax.legend(handles=handles, frameon=False, handletextpad=0.2, borderaxespad=0.2, **kwargs)
+        fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
+                   handletextpad=0.3, columnspacing=1.0)
+
+
+def _declutter(fig: Figure, labels: list) -> None:
+    """Move overlapping point labels up, bottom-most first, until none overlaps another
+    (deterministic; labels keep a leader line to their point)."""
+    for label in labels:
+        label.set_in_layout(False)  # else the layout engine shrinks the axes to make room
+    fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for label in sorted(labels, key=lambda a: (a.xy[1], a.xy[0], a.get_text())):
+        for _ in range(40):
+            box = Text.get_window_extent(label, renderer)  # the text alone, not its leader line
+            if not any(box.overlaps(other) for other in placed):
+                break
+            label.xyann = (label.xyann[0], label.xyann[1] + 3)
+        placed.append(box)
+
+
+def _minus(text: str) -> str:
+    return text.replace("-", "\u2212")
 
 
 def _actor_rows(positions: pd.DataFrame) -> pd.DataFrame:
@@ -197,18 +224,23 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str = "burden_shift",
                         linewidth=0.7, zorder=1)
     ax.scatter(data["x_plotted"], data["y_plotted"], s=15 + 250 * data["salience"],
                c=[bloc_colour(b) for b in data["bloc"]], edgecolors="black", linewidths=0.4, zorder=2)
-    for _, row in data.iterrows():
-        ax.annotate(row["name"], (row["x_plotted"], row["y_plotted"]), xytext=(4, 3),
-                    textcoords="offset points", fontsize=7, zorder=3)
+    # labels of points on the right half go to their left, so they stay inside the axes
+    labels = [ax.annotate(row["name"], (row["x_plotted"], row["y_plotted"]), zorder=3,
+                          xytext=(-4, 3) if row["x_plotted"] > 0.3 else (4, 3), textcoords="offset points",
+                          ha="right" if row["x_plotted"] > 0.3 else "left",
+                          arrowprops={"arrowstyle": "-", "color": "#888888", "linewidth": 0.4,
+                                      "shrinkA": 0, "shrinkB": 0})
+              for _, row in data.iterrows()]
     ticks = [MISSING, -1, -0.5, 0, 0.5, 1]
-    labels = ["n/a", "\u22121", "\u22120.5", "0", "0.5", "1"]
-    ax.set_xticks(ticks, labels)
-    ax.set_yticks(ticks, labels)
+    tick_labels = ["n/a", "\u22121", "\u22120.5", "0", "0.5", "1"]
+    ax.set_xticks(ticks, tick_labels)
+    ax.set_yticks(ticks, tick_labels)
     ax.set_xlim(edge, top)
     ax.set_ylim(edge, top)
     ax.set_xlabel(f"Stance on {x_target}")
     ax.set_ylabel(f"Stance on {y_target}")
-    _bloc_legend(ax, sorted(data["bloc"].unique()), loc="upper left", ncols=3)
+    _legend(fig, sorted(data["bloc"].unique()))
+    _declutter(fig, labels)
     return fig, data
 
 
@@ -276,14 +308,14 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
                        c=[bloc_colour(b) if kind == "actor" else "white" for b in part["bloc"]],
                        edgecolors="black", linewidths=0.5)
             for _, node in part.iterrows():
-                right = kind == "target"
-                ax.annotate(node["label"], (node["x"], node["y"]), xytext=(6 if right else -6, 0),
-                            textcoords="offset points", ha="left" if right else "right", va="center")
+                gap = (3 + np.sqrt(20 + 12 * node["weight"]) / 2) * (1 if kind == "target" else -1)
+                ax.annotate(node["label"], (node["x"], node["y"]), xytext=(gap, 0), textcoords="offset points",
+                            ha="left" if gap > 0 else "right", va="center")
     ax.set_xlim(-1.1, 2.1)
     ax.set_ylim(-0.05, 1.05)
     ax.axis("off")
-    handles = [Line2D([], [], label=side, linewidth=1.2, **style) for side, style in SIDE_STYLES.items()]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False)
+    sides = [Line2D([], [], label=side, linewidth=1.2, **style) for side, style in SIDE_STYLES.items()]
+    _legend(fig, sorted(nodes[nodes["type"] == "actor"]["bloc"].unique()) if len(nodes) else [], sides)
     return fig, pd.concat([nodes, edges], ignore_index=True)
 
 
@@ -319,7 +351,7 @@ def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str
     ax.set_xlabel(f"Sentence in reading order ({doc_id})")
     ax.set_ylabel("Polarity (TextBlob)")
     ax.set_ylim(-1.05, 1.05)
-    _bloc_legend(ax, sorted(marks["bloc"].unique()), loc="lower right", ncols=3)
+    _legend(fig, sorted(marks["bloc"].unique()))
     return fig, pd.concat([arc, marks], ignore_index=True)
 
 
@@ -329,16 +361,17 @@ def fig_timeline(timeline: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     data = timeline.sort_values(["date_start", "date_end", "start"]).reset_index(drop=True)
     data = data[["doc_id", "date_start", "date_end", "granularity", "expression", "event"]]
     begin, end = pd.to_datetime(data["date_start"]), pd.to_datetime(data["date_end"])
-    fig, ax = new_figure(0.8 + 0.22 * max(len(data), 1))
+    fig, ax = new_figure(0.6 + 0.3 * max(len(data), 1))
     rows = np.arange(len(data))
     ax.barh(rows, mdates.date2num(end) - mdates.date2num(begin) + 1, left=mdates.date2num(begin), height=0.5,
             color=OKABE_ITO["blue"], edgecolor=OKABE_ITO["blue"], linewidth=1.5)
-    labels = [textwrap.shorten(f"{e} ({x})", width=42, placeholder="…") for e, x in zip(data["event"], data["expression"])]
+    labels = [textwrap.fill(textwrap.shorten(f"{e} ({x})", width=64, placeholder="…"), 34)
+              for e, x in zip(data["event"], data["expression"])]
     ax.set_yticks(rows, labels)
     ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mdates.YearLocator())
+    years = (end.max().year - begin.min().year) if len(data) else 0
+    ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-years // 4))))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.tick_params(axis="x", labelrotation=90)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.5)
     ax.set_axisbelow(True)
     return fig, data
@@ -359,12 +392,12 @@ def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = No
         both = data[[column, "stance"]].dropna()
         varied = len(both) >= 3 and both[column].nunique() > 1 and both["stance"].nunique() > 1
         rho = stats.spearmanr(both[column], both["stance"]).statistic if varied else float("nan")
-        ax.set_title(f"rho = {rho:.2f}" if varied else "rho undefined", fontsize=7)
+        ax.set_title(_minus(f"rho = {rho:.2f}") if varied else "rho undefined", fontsize=7)
         ax.set_xlabel(name)
         ax.set_xlim(-1.05, 1.05)
         ax.set_ylim(-1.1, 1.1)
     axes[0].set_ylabel("Stance toward target")
-    _bloc_legend(axes[1], sorted(data["bloc"].unique()), loc="lower right")
+    _legend(fig, sorted(data["bloc"].unique()))
     return fig, data
 
 

@@ -155,3 +155,18 @@ def test_citation_cff_validates_against_the_official_schema():
     assert cff["authors"] == [{"name": "burden-shift contributors"}]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**cff, "authors": []}, schema)
+
+
+def test_map_labels_do_not_overlap():
+    # three actors at the very same point: their labels must be moved apart
+    positions = pd.DataFrame([
+        {"level": "actor", "name": name, "bloc": "US", "target": target, "mean_stance": 0.7, "ci_low": NAN,
+         "ci_high": NAN, "n_statements": 1, "salience": 0.2, "mean_polarity": 0.1}
+        for name in ("Alpha officials", "Beta officials", "Gamma officials")
+        for target in ("burden_shift", "deadline_2027")])
+    fig, data = fig_stakeholder_map(positions)
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    boxes = [matplotlib.text.Text.get_window_extent(t, renderer) for t in fig.axes[0].texts]
+    assert len(boxes) == len(data) == 3
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])

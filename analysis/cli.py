@@ -6,7 +6,8 @@
 - ``html``: export the rendered notebooks to HTML.
 
 A file that cannot be read is reported on stderr and skipped; the exit status is 1 when
-any file failed, 0 otherwise.
+any file failed, 2 when ``run`` cannot start (e.g. an output folder inside the corpus),
+0 otherwise.
 """
 from __future__ import annotations
 
@@ -36,9 +37,15 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from analysis.pipeline import run_corpus
+    from analysis.pipeline import PipelineError, run_corpus
 
-    summary = run_corpus(Path(args.seeds), Path(args.out), jobs=args.jobs, scheduler=args.scheduler)
+    try:
+        summary = run_corpus(Path(args.seeds), Path(args.out), jobs=args.jobs, scheduler=args.scheduler)
+    except PipelineError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{summary.articles} articles, {summary.statements} statements, {summary.failures} failures "
+          f"(listed in {Path(args.out) / 'failures.csv'}); tables in {args.out}", file=sys.stderr)
     return 1 if summary.failures else 0
 
 

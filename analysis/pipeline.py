@@ -1,0 +1,237 @@
+"""The whole pipeline over a folder of articles: ``run_corpus(seeds, out)``.
+
+Each article is processed on its own (read -> statements -> scores -> sentence sentiment ->
+timeline), a pure function of the file, in worker processes or on a Dask cluster. Results
+come back in sorted file order and are appended to the tables as they arrive, so memory
+does not grow with the corpus; the actor summary, positions and networks are computed at
+the end from the statements files.
+
+Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
+``scored_statements.csv``, ``sentence_sentiment.csv``, ``timeline.csv``, ``actors.csv``,
+``positions.csv``, ``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``,
+``stage``, ``error``: one row per file that could not be processed; it is skipped, the run
+goes on). Serial, parallel and Dask runs write byte-identical files.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from analysis.actors import actor_table
+from analysis.ingest import DOCUMENT_COLUMNS, IngestError, documents_frame, read_document
+from analysis.networks import write_networks
+from analysis.positions import stakeholder_positions
+from analysis.scoring import SENTENCE_COLUMNS, score_statements, sentence_sentiment
+from analysis.statements import COLUMNS as STATEMENT_COLUMNS
+from analysis.statements import extract_statements
+from analysis.tables import FLOAT_FORMAT, read_table, write_table
+from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
+from analysis.timeline import extract_timeline
+
+FAILURE_COLUMNS = ["path", "stage", "error"]
+# Articles per task: small enough to balance two workers on a short corpus, large enough
+# that pickling and scheduling stay cheap next to the work.
+MAX_CHUNK = 16
+# Tasks in flight per worker: keeps workers busy while bounding results held in memory.
+TASKS_PER_WORKER = 3
+
+
+class PipelineError(ValueError):
+    """A run that cannot start (bad corpus or output folder); the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a run did: ``articles`` processed, ``statements`` found, ``failures`` (files skipped)."""
+
+    articles: int
+    statements: int
+    failures: int
+
+
+# Per-article tables: attribute of :class:`Article` -> (file name, columns).
+TABLES = {
+    "documents": ("documents.csv", DOCUMENT_COLUMNS),
+    "statements": ("statements.csv", STATEMENT_COLUMNS),
+    "scored": ("scored_statements.csv", None),  # columns depend on the codebook's targets
+    "sentences": ("sentence_sentiment.csv", SENTENCE_COLUMNS),
+    "timeline": ("timeline.csv", TIMELINE_COLUMNS),
+    "failures": ("failures.csv", FAILURE_COLUMNS),
+}
+
+
+@dataclass
+class Article:
+    """The per-article tables of one file: its documents row, and either its statements,
+    scores, sentence sentiment and timeline, or (when it failed) its one failures row."""
+
+    documents: pd.DataFrame
+    statements: pd.DataFrame = field(default_factory=pd.DataFrame)
+    scored: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentences: pd.DataFrame = field(default_factory=pd.DataFrame)
+    timeline: pd.DataFrame = field(default_factory=pd.DataFrame)
+    failures: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+@cache
+def scored_columns() -> list[str]:
+    """Columns of the scored statements frame under the current codebook."""
+    return list(score_statements(extract_statements("", "doc")).columns)
+
+
+def article_paths(seeds: Path) -> list[Path]:
+    """The article files of ``seeds`` (``*.txt``, as :func:`analysis.ingest.read_corpus`
+    reads them) in name order, so that no result depends on the order of a directory listing."""
+    return sorted(path for path in seeds.glob("*.txt") if path.is_file())
+
+
+def process_article(path: Path, seeds: Path) -> Article:
+    """Read, extract, score and date one article file. Never raises: a file that fails at
+    any stage comes back with its failure (stage and error) and no statements."""
+    stage = "read"
+    try:
+        document = read_document(path)
+        stage = "statements"
+        statements = extract_statements(document.text, document.doc_id)
+        stage = "scoring"
+        scored = score_statements(statements, text_by_doc={document.doc_id: document.text})
+        sentences = sentence_sentiment(document.text, document.doc_id)
+        stage = "timeline"
+        timeline = extract_timeline(document)
+    except IngestError as exc:
+        return _failed(exc, path, seeds, stage, exc.problem)
+    except Exception as exc:  # a bug met on one article must not end a run over thousands
+        return _failed(IngestError(path, str(exc)), path, seeds, stage, f"{type(exc).__name__}: {exc}")
+    return Article(documents_frame([document], seeds), statements[STATEMENT_COLUMNS],
+                   scored[scored_columns()], sentences[SENTENCE_COLUMNS], timeline[TIMELINE_COLUMNS])
+
+
+def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: str) -> Article:
+    documents = documents_frame([error], seeds).assign(error=problem)
+    failures = pd.DataFrame([[documents["path"].iat[0], stage, problem]], columns=FAILURE_COLUMNS)
+    return Article(documents, failures=failures)
+
+
+def process_chunk(paths: list[Path], seeds: Path) -> list[Article]:
+    """:func:`process_article` over ``paths``: the unit of work sent to a worker."""
+    return [process_article(path, seeds) for path in paths]
+
+
+def check_folders(seeds: Path, out: Path) -> None:
+    """Raise :class:`PipelineError` unless ``seeds`` is a folder and ``out`` lies outside it
+    and does not contain it (so that no output can overwrite an input file)."""
+    if not seeds.is_dir():
+        raise PipelineError(f"{seeds}: corpus folder not found (give a folder of .txt articles)")
+    corpus, target = seeds.resolve(), out.resolve()
+    if target == corpus or corpus in target.parents:
+        raise PipelineError(f"output folder {out} is inside the corpus folder {seeds}: "
+                            "choose an output folder outside it, e.g. out/<corpus name>")
+    if target in corpus.parents:
+        raise PipelineError(f"output folder {out} contains the corpus folder {seeds}: "
+                            "choose an output folder that holds no input files")
+
+
+class _Appender:
+    """A CSV table written piece by piece, formatted as :func:`analysis.tables.write_table`."""
+
+    def __init__(self, path: Path, columns: list[str]):
+        self.columns = columns
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.append(pd.DataFrame(columns=columns), header=True)
+
+    def append(self, frame: pd.DataFrame, header: bool = False) -> None:
+        if header or len(frame):
+            frame[self.columns].to_csv(self.handle, header=header, index=False,
+                                       float_format=FLOAT_FORMAT, lineterminator="\n")
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def _chunks(paths: list[Path], size: int) -> Iterator[list[Path]]:
+    for start in range(0, len(paths), size):
+        yield paths[start:start + size]
+
+
+def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]], window: int
+             ) -> Iterator[list[Article]]:
+    """Results of ``submit(chunk).result()`` in chunk order, at most ``window`` in flight."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -> Iterator[list[Article]]:
+    """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
+    if scheduler is not None:
+        from dask.distributed import Client
+
+        with Client(scheduler) as client:
+            workers = max(1, sum(client.nthreads().values()))
+            size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
+            yield from _ordered(lambda chunk: client.submit(process_chunk, chunk, seeds, pure=False),
+                                _chunks(paths, size), workers * TASKS_PER_WORKER)
+        return
+    size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
+    if jobs == 1 or len(paths) <= size:
+        yield from (process_chunk(chunk, seeds) for chunk in _chunks(paths, size))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds),
+                            _chunks(paths, size), jobs * TASKS_PER_WORKER)
+
+
+def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
+               progress: bool = True) -> Summary:
+    """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
+    the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
+    in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
+    local processes. Failed files are reported on stderr and in ``failures.csv``."""
+    seeds, out = Path(seeds), Path(out)
+    check_folders(seeds, out)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = article_paths(seeds)
+    jobs = jobs or os.cpu_count() or 1
+    tables = {name: _Appender(out / file, columns or scored_columns()) for name, (file, columns) in TABLES.items()}
+    articles = statements = failures = 0
+    bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
+    try:
+        for chunk in _results(paths, seeds, jobs, scheduler):
+            for article in chunk:
+                for name, table in tables.items():
+                    table.append(getattr(article, name))
+                for path, stage, error in article.failures.itertuples(index=False):
+                    failures += 1
+                    bar.write(f"skipped {path} ({stage}): {error}", file=sys.stderr)
+                if article.failures.empty:
+                    articles += 1
+                    statements += len(article.statements)
+            bar.update(len(chunk))
+    finally:
+        bar.close()
+        for table in tables.values():
+            table.close()
+    aggregate(out)
+    return Summary(articles, statements, failures)
+
+
+def aggregate(out: Path) -> None:
+    """Write ``actors.csv``, ``positions.csv`` and the network files of ``out`` from its
+    statements tables (read back as every later stage reads them)."""
+    write_table(actor_table(read_table(out / "statements.csv")), out / "actors.csv")
+    scored = read_table(out / "scored_statements.csv")
+    write_table(stakeholder_positions(scored), out / "positions.csv")
+    write_networks(scored, out)

@@ -50,6 +50,8 @@ COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|woul
 # A clause shorter than this before a comma-enclosed attribution is the first half of
 # the statement, not all of it ("The museum, he said, would make visitors ...").
 PARENTHETICAL_WORDS = 6
+# A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
+TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -292,6 +294,10 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
         matches = [m for m in cues.pattern.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
+        turn = TURN.match(text, unit.start) if unit.start == paragraphs[unit.paragraph][0] else None
+        if turn:
+            content = _trim(text, turn.end(), paragraphs[unit.paragraph][1])
+            found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
         for match in matches:
             if any(
                     f.content[0] <= match.start() < f.content[1] and f.cue_first is False for f in found):

@@ -299,13 +299,15 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
             content = _trim(text, turn.end(), paragraphs[unit.paragraph][1])
             found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
         for match in matches:
-            if any(
-                    f.content[0] <= match.start() < f.content[1] and f.cue_first is False for f in found):
+            inside = [f for f in found if f.content[0] <= match.start() < f.content[1]]
+            if any(not f.cue_first for f in inside):
                 continue
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
-            if statement is not None:
-                _close_earlier(text, found, statement)
-                found.append(statement)
+            if statement is None:
+                continue
+            if not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
+                statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
+            found.append(statement)
     return _frame(text, doc_id, found, quotes, codebook)
 
 
@@ -322,16 +324,18 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     return True
 
 
-def _close_earlier(text: str, found: list[Found], new: Found) -> None:
+def _close_earlier(text: str, found: list[Found], new: Found) -> bool:
     """A new clause with its own speaker ("..., and he said ...") ends the content of the
-    statement before it in the same unit."""
+    statement before it in the same unit; True when it did."""
     if not found or new.speaker is None or not new.cue_first:
-        return
+        return False
     earlier = found[-1]
     if earlier.unit is new.unit and earlier.content[0] < new.speaker[0] < earlier.content[1]:
-        if CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]]):
-            boundary = CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]])
+        boundary = CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]])
+        if boundary:
             earlier.content = _trim(text, earlier.content[0], earlier.content[0] + boundary.start())
+            return True
+    return False
 
 
 def _frame(text: str, doc_id: str, found: list[Found], quotes, codebook) -> pd.DataFrame:

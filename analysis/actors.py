@@ -11,65 +11,90 @@ into, and adds or fills:
 - ``bloc``: a bloc id of ``blocs.csv`` or ``unknown``,
 - ``speaker_evidence``: the rule and the cue that decided it.
 
-Rules, first that applies wins: implicit speaker (inherits from a statement earlier in the
-same sentence); pronoun (he/she -> nearest compatible person, they -> group, it ->
-organisation: first antecedents earlier in the same sentence, then speakers of earlier
-statements, then names mentioned in the same or previous paragraph); codebook alias
-covering the head of the phrase (longest match wins); bare definite description ("the
-official", "the sources") -> nearest earlier speaker with that head noun; surname alone ->
-the earlier person whose name ends with it; otherwise a name derived from the phrase,
-typed by grammatical cues (named person, organisation head noun, singular or plural
-anonymous head noun) and placed in a bloc by its nationality words. Journalists named in
-the byline or credits are never actors.
+Rules, first that applies wins:
 
-:func:`actor_table` and :func:`anonymous_share` summarise a resolved frame.
+1. implicit speaker: the speaker of an earlier statement in the same sentence;
+2. pronoun: he/she -> nearest earlier person of a compatible gender, they -> group or
+   organisation, it -> organisation; antecedents earlier in the same sentence first, then
+   speakers of earlier statements, then persons named in the same or previous paragraph;
+3. journalists named in the byline or credits are never actors;
+4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
+   spokesman" is not the Pentagon);
+5. bare definite description ("the official", "the senator") -> nearest earlier speaker
+   with that head noun or title;
+6. surname alone ("Landau", "Mr. Landau") -> the earlier person whose name ends with it;
+7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
+   after any titles -> person; organisation head noun or acronym -> organization; person
+   head noun, singular -> anonymous_person, plural or coordinated -> anonymous_group) and
+   placed in a bloc by its first nationality word, else by an earlier person it names
+   ("the Trump campaign").
+
+The head-noun and title lexicons below type phrases by their grammar; they list no
+speakers. :func:`actor_table` and :func:`anonymous_share` summarise a resolved frame.
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, _check_reference, _check_unique, read_table, split_terms
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
+ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
 
-# Head nouns of descriptions that stand for people speaking without a name. Kept small
-# and general: they type a phrase by its grammar, they do not list speakers.
 PERSON_NOUNS = frozenset(
     """official source diplomat spokesperson spokesman spokeswoman analyst expert person aide
     lawmaker legislator senator congressman congresswoman minister envoy adviser advisor observer
     representative negotiator leader commander officer member critic resident participant
     insider ambassador executive economist researcher scholar strategist activist witness
     employee worker veteran voter supporter opponent staffer delegate counterpart colleague
-    ally partner spokesmen""".split()
+    ally partner lawyer attorney prosecutor investigator mayor governor president candidate nominee
+    chairman chairwoman director secretary judge manager founder host author writer reporter
+    journalist editor pollster historian professor doctor teacher student citizen protester
+    protestor demonstrator user owner investor banker trader boss friend neighbor relative
+    mother father wife husband son daughter democrat republican conservative liberal progressive
+    commissioner chief""".split()
 )
-# Nouns that are plural without -s, mapped to the singular head they share with it.
+# Nouns that are plural without -s, mapped to their singular head.
 IRREGULAR_PLURALS = {"people": "person", "spokesmen": "spokesman", "spokeswomen": "spokeswoman",
                      "staff": "staff", "police": "police", "personnel": "personnel"}
-GROUP_NOUNS = frozenset("staff police personnel team delegation panel group".split())
+GROUP_NOUNS = frozenset("staff police personnel team delegation panel crowd".split())
 ORGANIZATION_NOUNS = frozenset(
     """ministry government administration commission company department office agency embassy
     parliament council union alliance party committee court bank organisation organization
     kremlin pentagon cabinet army military navy firm corporation institute congress senate
-    secretariat presidency mission command headquarters board""".split()
+    secretariat presidency mission command headquarters board campaign network newspaper
+    magazine journal station broadcaster university school hospital foundation group service
+    bureau association federation coalition authority regulator watchdog center centre fund
+    institution academy college club laboratory""".split()
+)
+# Last words of capitalised runs that name places, events or documents, not persons.
+NOT_PERSON_HEADS = frozenset(
+    """ocean sea river lake mountain mountains island islands street avenue square war act bill
+    treaty accord agreement day week summit conference forum games cup times post news""".split()
 )
 # Words before a name that give a role, not part of the name.
 TITLE_WORDS = frozenset(
     """president vice deputy secretary minister prime foreign defense defence state general
-    chancellor senator sen rep gov governor ambassador spokesman spokeswoman spokesperson chief
-    commander admiral adm gen lt col colonel sgt dr mr mrs ms prof former acting assistant
-    under undersecretary envoy special adviser advisor leader majority minority speaker house
-    national security director head chair chairman chairwoman king queen prince premier
-    pope mayor judge justice attorney treasury interior home finance economy trade energy
-    of for the to and u.s. us""".split()
+    chancellor senator sen sens rep reps gov governor ambassador spokesman spokeswoman
+    spokesperson chief commander admiral adm gen lt col colonel sgt dr mr mrs ms miss messrs
+    prof former acting assistant under undersecretary envoy special adviser advisor leader
+    majority minority speaker house national security director head chair chairman
+    chairwoman premier pope mayor judge justice attorney rev treasury interior home finance
+    economy trade energy commissioner lawyer economist moderator of for the to and""".split()
 )
+# Abbreviated titles spelt out, so that "the senator" can refer back to "Sen. X".
+TITLE_ABBREVIATIONS = {"sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
+                       "gov": "governor", "gen": "general", "adm": "admiral", "col": "colonel",
+                       "prof": "professor", "dr": "doctor"}
+GENDER_TITLES = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 DETERMINERS = frozenset(
     """a an the one two three four five six seven eight nine ten eleven twelve several some
-    many few multiple numerous various other another all both most two-dozen dozens
-    this that these those more""".split()
+    many few multiple numerous various other another all both most dozens this that these
+    those more""".split()
 )
 # Capitalised words that open a sentence before a name ("On Monday Ruth Ellison ...").
 NOT_NAMES = frozenset(
@@ -77,37 +102,54 @@ NOT_NAMES = frozenset(
     asked meanwhile however monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december""".split()
 )
-PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
-            "they": "group", "them": "group", "it": "organization"}
-FIRST_PERSON = frozenset("i we me us".split())
+PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
+FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNORECASE)
 
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
-_CUT = re.compile(r",|\s(?:who|whom|which|that|whose)\s|\s\w+ing\b|\s\(")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
+_HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]+)$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near)\s+$")
+_TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+         r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
+         r"today|yesterday|tonight|\d|(?:week|month|year|morning|afternoon|evening|night|weekend)\b)")
+# Where the noun phrase of a speaker ends: apposition, relative clause, -ing participle,
+# parenthesis, dash, or a time adverbial ("Sanders on Tuesday", "Trump this week").
+_CUT = re.compile(r",|\s[-–—―]+\s|\s(?:who|whom|which|that|whose)\s|\s[a-z]+ing\b|\s\(|"
+                  r"\s(?:on|in|at|last|this|next|earlier|late|early)\s+(?:the\s+)?" + _TIME)
+# Where the head noun of a description ends ("sources familiar with the discussion").
 _POSTMODIFIER = re.compile(
-    r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|who|near)\b", re.IGNORECASE)
+    r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass
 class Actor:
-    """A resolved speaker: canonical name, type, bloc, and the head/titles used by
-    descriptions that refer back to it."""
+    """A resolved speaker or a named mention: canonical name, type, bloc, the heads and
+    titles that descriptions refer back by, where it stands, and what gender is known."""
 
     name: str
     actor_type: str
     bloc: str
     heads: frozenset[str] = field(default_factory=frozenset)
     position: int = -1
+    salient: bool = True
+    gender: str = ""
+
+    def copy(self) -> Actor:
+        return Actor(self.name, self.actor_type, self.bloc, self.heads, gender=self.gender)
 
 
-# --------------------------------------------------------------------------- codebook cues
+UNKNOWN = Actor("", "unknown", "unknown")
+
+# --------------------------------------------------------------------------- codebook
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     aliases: list[tuple[re.Pattern, str, pd.Series]]  # (pattern, alias, actor row)
     nationality: list[tuple[re.Pattern, str, str]]  # (pattern, term, bloc)
+    nationality_terms: frozenset[str]  # lower-cased
 
 
 def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
@@ -127,30 +169,29 @@ def _boundary(term: str, flags: int = 0) -> re.Pattern:
 
 
 def _lexicon(codebook: Codebook) -> _Lexicon:
-    aliases = []
-    for _, row in codebook.actors.iterrows():
-        for alias in {row["name"], *split_terms(row.get("aliases", ""))}:
-            aliases.append((_boundary(alias, re.IGNORECASE), alias, row))
+    aliases = [(_boundary(alias, re.IGNORECASE), alias, row)
+               for _, row in codebook.actors.iterrows()
+               for alias in sorted({row["name"], *split_terms(row.get("aliases", ""))})]
     aliases.sort(key=lambda item: -len(item[1]))
-    nationality = [(_boundary(term), term, bloc)
-                   for bloc, cell in zip(codebook.blocs["bloc"], codebook.blocs["nationality_terms"])
-                   for term in split_terms(cell)]
-    return _Lexicon(aliases, nationality)
+    terms = [(term, bloc) for bloc, cell in zip(codebook.blocs["bloc"], codebook.blocs["nationality_terms"])
+             for term in split_terms(cell)]
+    return _Lexicon(aliases, [(_boundary(t), t, b) for t, b in terms], frozenset(t.lower() for t, _ in terms))
 
 
 def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, pd.Series] | None:
     """The longest codebook alias in ``phrase`` that covers the head of the phrase
     (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
     best = None
-    for pattern, alias, row in lexicon.aliases:
+    for pattern, _, row in lexicon.aliases:
         for match in pattern.finditer(phrase):
-            if match.start() <= head[0] and match.end() >= head[1] and (best is None or len(match.group()) > len(best[0])):
+            covers = match.start() <= head[0] and match.end() >= head[1]
+            if covers and (best is None or len(match.group()) > len(best[0])):
                 best = (match.group(), row)
     return best
 
 
 def _nationality(phrase: str, lexicon: _Lexicon) -> tuple[str, str] | None:
-    """The bloc of the first nationality word in ``phrase``: (term, bloc) or None."""
+    """The first nationality word in ``phrase`` and its bloc, or None."""
     hits = [(m.start(), term, bloc) for pattern, term, bloc in lexicon.nationality for m in pattern.finditer(phrase)]
     if not hits:
         return None
@@ -162,33 +203,14 @@ def _nationality(phrase: str, lexicon: _Lexicon) -> tuple[str, str] | None:
 
 
 def _core(phrase: str) -> str:
-    """The noun phrase without its postmodifiers: apposition, relative clause, -ing
-    participle ("a NATO official speaking for the alliance" -> "a NATO official")."""
+    """The noun phrase without its postmodifiers ("a NATO official speaking for the
+    alliance" -> "a NATO official")."""
     match = _CUT.search(phrase)
     return phrase[:match.start()].strip() if match and match.start() > 0 else phrase.strip()
 
 
-def _head(phrase: str, lexicon: _Lexicon) -> tuple[tuple[int, int], str | None]:
-    """The span of the head of ``phrase`` and the person's name when the head is one: the
-    name at the end of the core phrase, else the last word before a postmodifier
-    ("five sources familiar with the discussion" -> "sources")."""
-    core = _core(phrase)
-    offset = phrase.find(core)
-    name = _person_name(core, lexicon)
-    if name:
-        at = offset + core.rfind(name)
-        return (at, at + len(name)), name
-    skip = re.match(r"(?:(?:" + "|".join(map(re.escape, DETERMINERS)) + r"|of|\d+)\s+)*", core, re.IGNORECASE).end()
-    cut = _POSTMODIFIER.search(core, skip)
-    body = core[:cut.start()] if cut else core
-    words = list(_WORD.finditer(body))
-    if not words:
-        return (offset, offset + len(core)), None
-    return (offset + words[-1].start(), offset + words[-1].end()), None
-
-
 def _singular(word: str) -> str:
-    word = word.lower()
+    word = _POSSESSIVE.sub("", word.lower()) if word.lower().endswith(("'s", "’s")) else word.lower()
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
@@ -210,57 +232,109 @@ def _strip_determiners(phrase: str) -> str:
     return " ".join(words)
 
 
+def _titles(phrase: str) -> frozenset[str]:
+    """The role words of ``phrase``, abbreviations spelt out ("Sen." -> "senator")."""
+    words = {w.lower().rstrip(".") for w in phrase.split()}
+    return frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in words & TITLE_WORDS) - {"of", "for", "the", "to", "and"}
+
+
+def _gender(phrase: str) -> str:
+    return next((GENDER_TITLES[w] for w in (w.lower().rstrip(".") for w in phrase.split()) if w in GENDER_TITLES), "")
+
+
+def _is_role(word: str, lexicon: _Lexicon) -> bool:
+    """A title, nationality word, acronym or possessor ("NBC's") before a name."""
+    lower = word.lower()
+    return (lower.rstrip(".") in TITLE_WORDS or lower in lexicon.nationality_terms or lower.endswith(("'s", "’s"))
+            or (word.isupper() and len(word.rstrip(".")) > 1))
+
+
 def _person_name(core: str, lexicon: _Lexicon) -> str | None:
-    """A named person at the end of ``core``: the trailing run of capitalised words less
-    leading titles and nationality words ("U.S. Deputy Secretary of State Christopher
-    Landau" -> "Christopher Landau"); None when the run ends in a common or group noun."""
-    runs = list(re.finditer(r"(?:[A-Z][\w'’.-]*\s*)+$", core))
-    if not runs:
+    """A named person at the end of ``core``: the trailing run of capitalised words after
+    its titles and nationality words ("U.S. Deputy Secretary of State Christopher Landau"
+    -> "Christopher Landau"); None when the run ends in a common noun or a place, or is
+    the object of a preposition ("a spokeswoman for Hillary Clinton")."""
+    honorific = _HONORIFIC_NAME.search(core)
+    if honorific:
+        return honorific.group(1)
+    run = _NAME_RUN.search(core)
+    if not run or _PREPOSITION_BEFORE.search(core[:run.start()]):
         return None
-    words = runs[-1].group().split()
-    nationality_terms = {term.lower() for _, term, _ in lexicon.nationality}
-    role = [i for i, w in enumerate(words) if w.lower().rstrip(".") in TITLE_WORDS or w.lower() in TITLE_WORDS
-            or w.lower() in nationality_terms or (w.isupper() and len(w) > 1)]
-    words = words[role[-1] + 1:] if role else words
-    while words and words[0].lower().rstrip(",") in NOT_NAMES:
+    words = run.group().split()
+    roles = [i for i, word in enumerate(words) if _is_role(word, lexicon)]
+    words = words[roles[-1] + 1:] if roles else words
+    while words and words[0].lower() in NOT_NAMES:
         words.pop(0)
     if not words:
         return None
     last = words[-1].lower()
-    if last in ORGANIZATION_NOUNS or _singular(last) in PERSON_NOUNS | GROUP_NOUNS or last in nationality_terms:
+    if (any(w.lower() in ORGANIZATION_NOUNS for w in words) or last in NOT_PERSON_HEADS
+            or _singular(last) in PERSON_NOUNS | GROUP_NOUNS or last in lexicon.nationality_terms):
         return None
     return " ".join(words)
 
 
+def _surname(name: str) -> str:
+    """The last word of a person's name, generational suffixes aside ("Biden Jr." -> "Biden")."""
+    words = [w for w in name.split() if w.rstrip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv")]
+    return words[-1] if words else name
+
+
+def _head(phrase: str, lexicon: _Lexicon) -> tuple[tuple[int, int], str | None]:
+    """The span of the head of ``phrase`` and the person's name when the head is one: the
+    name at the end of the core phrase, else the last word before a postmodifier
+    ("five sources familiar with the discussion" -> "sources")."""
+    core = _core(phrase)
+    offset = phrase.find(core)
+    name = _person_name(core, lexicon)
+    if name:
+        at = offset + core.rfind(name)
+        return (at, at + len(name)), name
+    skip = re.match(r"(?:(?:" + "|".join(map(re.escape, DETERMINERS)) + r"|of|\d+)\s+)*", core, re.IGNORECASE).end()
+    cut = _POSTMODIFIER.search(core, skip)
+    words = list(_WORD.finditer(core[:cut.start()] if cut else core))
+    if not words:
+        return (offset, offset + len(core)), None
+    return (offset + words[-1].start(), offset + words[-1].end()), None
+
+
 def _lower_common(name: str) -> str:
-    """Lower-case a sentence-initial capital on a common word ("Officials and analysts" ->
+    """Lower-case a sentence-initial capital on a common noun ("Officials and analysts" ->
     "officials and analysts") so that one actor is not split by its position."""
     first, _, rest = name.partition(" ")
-    if first[:1].isupper() and not first[1:2].isupper() and (
-            _singular(first) in PERSON_NOUNS | GROUP_NOUNS):
+    if first[:1].isupper() and not first[1:2].isupper() and _singular(first) in PERSON_NOUNS | GROUP_NOUNS:
         first = first.lower()
     return f"{first} {rest}".strip()
 
 
 def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
-    """A speaker outside the codebook, typed and placed from the phrase alone: the actor
-    and the evidence."""
+    """A speaker phrase typed and placed by its grammar alone: the actor and the evidence."""
     core = _core(phrase)
     words = _WORD.findall(core)
+    if not words:
+        return UNKNOWN.copy(), f"no words in speaker phrase '{phrase}'"
     (head_start, head_end), name = _head(phrase, lexicon)
+    head = phrase[head_start:head_end] or words[-1]
+    head_single = _singular(head)
     bloc_hit = _nationality(core, lexicon) or _nationality(phrase, lexicon)
     bloc = bloc_hit[1] if bloc_hit else "unknown"
     bloc_note = f"; nationality word '{bloc_hit[0]}' → bloc {bloc}" if bloc_hit else "; no nationality word → bloc unknown"
-    if not words:
-        return Actor("", "unknown", "unknown"), f"no words in speaker phrase '{phrase}'"
-    head = phrase[head_start:head_end] or words[-1]
-    head_single = _singular(_POSSESSIVE.sub("", head))
-    if name:
-        titles = frozenset(w.lower() for w in core.split()) & TITLE_WORDS
-        return (Actor(name, "person", bloc, titles),
-                f"capitalised name '{name}' at the head of '{core}' → person{bloc_note}")
     canonical = _lower_common(_strip_determiners(core)) or core
-    if head_single in ORGANIZATION_NOUNS or (len(words) == 1 and head.isupper() and len(head) > 1):
+    apposition = phrase.rsplit(",", 1)[-1].strip() if "," in phrase else ""
+    appositive_name = _person_name(apposition, lexicon) if _NAME_RUN.fullmatch(apposition) else None
+    if appositive_name and not name and head_single in PERSON_NOUNS:
+        return (Actor(appositive_name, "person", bloc, _titles(phrase) | {head_single}, gender=_gender(apposition)),
+                f"apposition names the '{head}': '{appositive_name}' → person{bloc_note}")
+    if name and re.search(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*" + re.escape(name) + "$", core):
+        return Actor(canonical, "unknown", bloc), f"coordinated names in '{core}' → several persons, type unknown{bloc_note}"
+    if name:
+        return (Actor(name, "person", bloc, _titles(core), gender=_gender(core)),
+                f"capitalised name '{name}' at the head of '{core}' → person{bloc_note}")
+    lower = head.lower()
+    if head[:1].isupper() and lower.endswith("s") and (lower in lexicon.nationality_terms
+                                                     or lower[:-1] in lexicon.nationality_terms):
+        return Actor(canonical, "anonymous_group", bloc), f"plural nationality noun '{head}' → anonymous_group{bloc_note}"
+    if head_single in ORGANIZATION_NOUNS or (head.isupper() and len(head.rstrip(".")) > 1):
         return (Actor(canonical, "organization", bloc, frozenset({head_single})),
                 f"organisation head '{head}' → organization{bloc_note}")
     if len(words) == 1 and bloc_hit and head[:1].isupper():
@@ -268,16 +342,15 @@ def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
                 f"place or institution '{head}' standing for its government → organization{bloc_note}")
     heads = frozenset(_singular(w) for w in words if _singular(w) in PERSON_NOUNS | GROUP_NOUNS)
     if head_single in PERSON_NOUNS | GROUP_NOUNS:
-        coordinated = " and " in f" {core.lower()} "
+        coordinated = re.search(r"\s(?:and|&|nor)\s", core) is not None
         group = coordinated or _is_plural(head) or head_single in GROUP_NOUNS
         kind = "anonymous_group" if group else "anonymous_person"
-        reason = "coordinated heads" if coordinated else ("plural" if group else "singular")
-        return (Actor(canonical, kind, bloc, heads),
-                f"{reason} head noun '{head}' without a name → {kind}{bloc_note}")
+        reason = "coordinated heads with" if coordinated else ("plural" if group else "singular")
+        return Actor(canonical, kind, bloc, heads), f"{reason} head noun '{head}' without a name → {kind}{bloc_note}"
     return Actor(canonical, "unknown", bloc, heads), f"no name or known head noun in '{core}' → unknown{bloc_note}"
 
 
-# --------------------------------------------------------------------------- the text around
+# --------------------------------------------------------------------------- the document
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -292,6 +365,14 @@ def _sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
         return paragraphs
 
 
+def _span_start(anchor: int, spans: list[tuple[int, int]], back: int = 0) -> int:
+    """Start offset of the span ``back`` spans before the one holding ``anchor``."""
+    for index, (start, end) in enumerate(spans):
+        if start <= anchor < end + 1:
+            return spans[max(0, index - back)][0]
+    return 0
+
+
 def _journalists(text: str) -> set[str]:
     """Names in the byline and credits blocks, which are never actors."""
     try:
@@ -303,89 +384,64 @@ def _journalists(text: str) -> set[str]:
             if not re.match(r"(?:By|Reporting|Editing|Additional|Writing)\b", m.group())}
 
 
-def _mentions(text: str, lexicon: _Lexicon, journalists: set[str]) -> list[Actor]:
-    """Persons and organisations named in ``text`` (codebook aliases, capitalised names),
-    as candidate antecedents, in text order."""
+@dataclass
+class _Document:
+    """What resolution knows about the text: spans, journalists, named mentions, and the
+    speakers resolved so far with the genders learnt."""
+
+    lexicon: _Lexicon
+    paragraphs: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+    journalists: set[str]
+    mentions: list[Actor] = field(default_factory=list)
+    earlier: list[Actor] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def gender(self, actor: Actor) -> str:
+        return self.genders.get(actor.name, actor.gender)
+
+
+def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]]) -> _Document:
+    paragraphs = _paragraph_spans(text)
+    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), _journalists(text))
+    doc.mentions = [m for m in _mentions(text, doc) if not any(s <= m.position < e for s, e in contents)]
+    return doc
+
+
+def _mentions(text: str, doc: _Document) -> list[Actor]:
+    """Persons and organisations named in ``text`` (codebook aliases, capitalised names
+    within a sentence), in text order. A capitalised name is ``salient`` (trusted as an
+    antecedent within its sentence) when a title introduces it or it opens the sentence."""
     found: dict[int, Actor] = {}
     taken: list[tuple[int, int]] = []
-    for pattern, alias, row in lexicon.aliases:
+    for pattern, alias, row in doc.lexicon.aliases:
         for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                taken.append(match.span())
+                found[match.start()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start())
+    for start, end in doc.sentences:
+        for match in _CAPITALISED_RUN.finditer(text, start, end):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            taken.append(match.span())
-            found[match.start()] = Actor(row["name"], row["type"], row["bloc"],
-                                         frozenset(w.lower() for w in alias.split()), match.start())
-    for match in _CAPITALISED_RUN.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
-        names = [_person_name(part, lexicon) for part in (match.group(), match.group().split(" of ")[0])]
-        name = next((n for n in names if n and len(n.split()) >= 2), None)
-        if name and not any(name in j for j in journalists):
-            bloc_hit = _nationality(match.group(), lexicon)
-            found[match.start()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown",
-                                         frozenset(w.lower() for w in match.group().split()) & TITLE_WORDS,
-                                         match.start())
+            # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
+            names = [_person_name(part, doc.lexicon) for part in (match.group(), match.group().split(" of ")[0])]
+            name = next((n for n in names if n and len(n.split()) >= 2), None)
+            if name and not any(name in j for j in doc.journalists):
+                bloc_hit = _nationality(match.group(), doc.lexicon)
+                titles = _titles(match.group())
+                found[match.start()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
+                                             match.start(), bool(titles) or not text[start:match.start()].strip(),
+                                             _gender(match.group()))
     return [found[k] for k in sorted(found)]
-
-
-def _compatible(actor: Actor, wanted: str) -> bool:
-    if wanted == "person":
-        return actor.actor_type in ("person", "anonymous_person")
-    if wanted == "group":
-        return actor.actor_type in ("anonymous_group", "organization")
-    return actor.actor_type == "organization"
 
 
 # --------------------------------------------------------------------------- resolution
 
 
-def _empty(statements: pd.DataFrame) -> pd.DataFrame:
-    frame = statements.copy()
+def _empty(statements: pd.DataFrame | None) -> pd.DataFrame:
+    frame = statements.copy() if statements is not None else pd.DataFrame()
     for column in RESOLVED_COLUMNS:
         frame[column] = pd.Series(dtype=object)
-    return frame
-
-
-def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None) -> pd.DataFrame:
-    """Add ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` to a statements
-    frame (see the module docstring); rows keep their order. Never raises: a row that
-    cannot be resolved gets ``unknown`` and the reason."""
-    if statements is None or len(statements) == 0:
-        return _empty(statements if statements is not None else pd.DataFrame())
-    frame = statements.copy().reset_index(drop=True)
-    text = text if isinstance(text, str) else ""
-    try:
-        lexicon = _lexicon(codebook if codebook is not None else actor_codebook())
-    except Exception as exc:  # a broken codebook is reported per row, not raised mid-corpus
-        lexicon, problem = _Lexicon([], []), f" (codebook not loaded: {exc})"
-    else:
-        problem = ""
-    journalists = _journalists(text)
-    mentions = _mentions(text, lexicon, journalists)
-    paragraphs = _paragraph_spans(text)
-    sentences = _sentence_spans(text, paragraphs)
-    contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
-                if _is_int(s) and _is_int(e)]
-    mentions = [m for m in mentions if not any(s <= m.position < e for s, e in contents)]
-
-    order = sorted(range(len(frame)), key=lambda i: _anchor(frame.loc[i]))
-    resolved: dict[int, tuple[Actor, str]] = {}
-    earlier: list[Actor] = []
-    for index in order:
-        row = frame.loc[index]
-        try:
-            actor, evidence = _resolve_one(row, lexicon, earlier, mentions, paragraphs, sentences, journalists)
-        except Exception as exc:  # one odd row must not stop the document
-            actor, evidence = Actor("", "unknown", "unknown"), f"resolution failed: {exc}"
-        actor.position = _anchor(row)
-        resolved[index] = (actor, evidence + problem)
-        if actor.name:
-            earlier.append(actor)
-    frame["speaker"] = [resolved[i][0].name for i in range(len(frame))]
-    frame["actor_type"] = [resolved[i][0].actor_type for i in range(len(frame))]
-    frame["bloc"] = [resolved[i][0].bloc for i in range(len(frame))]
-    frame["speaker_evidence"] = [resolved[i][1] for i in range(len(frame))]
     return frame
 
 
@@ -406,51 +462,85 @@ def _anchor(row: pd.Series) -> int:
     return -1
 
 
-def _resolve_one(row, lexicon, earlier, mentions, paragraphs, sentences, journalists) -> tuple[Actor, str]:
+def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None) -> pd.DataFrame:
+    """Add ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` to a statements
+    frame (see the module docstring); rows keep their order. Never raises: a row that
+    cannot be resolved gets ``unknown`` and the reason."""
+    if statements is None or len(statements) == 0:
+        return _empty(statements)
+    frame = statements.copy().reset_index(drop=True)
+    text = text if isinstance(text, str) else ""
+    problem = ""
+    try:
+        lexicon = _lexicon(codebook if codebook is not None else actor_codebook())
+    except Exception as exc:  # a broken codebook is reported on every row, not raised mid-corpus
+        lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
+    contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
+                if _is_int(s) and _is_int(e)]
+    doc = _document(text, lexicon, contents)
+    resolved: dict[int, tuple[Actor, str]] = {}
+    for index in sorted(range(len(frame)), key=lambda i: _anchor(frame.loc[i])):
+        row = frame.loc[index]
+        try:
+            actor, evidence = _resolve_one(row, doc)
+        except Exception as exc:  # one odd row must not stop the document
+            actor, evidence = UNKNOWN.copy(), f"resolution failed: {exc}"
+        actor.position = _anchor(row)
+        resolved[index] = (actor, evidence + problem)
+        if actor.name:
+            doc.earlier.append(actor)
+            if actor.gender and actor.name not in doc.genders:
+                doc.genders[actor.name] = actor.gender
+    rows = [resolved[i] for i in range(len(frame))]
+    frame["speaker"] = [actor.name for actor, _ in rows]
+    frame["actor_type"] = [actor.actor_type for actor, _ in rows]
+    frame["bloc"] = [actor.bloc for actor, _ in rows]
+    frame["speaker_evidence"] = [evidence for _, evidence in rows]
+    return frame
+
+
+def _resolve_one(row: pd.Series, doc: _Document) -> tuple[Actor, str]:
     phrase = str(row.get("speaker_text", "") or "").strip()
-    phrase = phrase if phrase.lower() not in ("nan", "none") else ""
+    phrase = "" if phrase.lower() in ("nan", "none") else phrase
     anchor = _anchor(row)
     if not phrase:
-        start = _span_start(anchor, sentences)
-        same = [a for a in earlier if start <= a.position < anchor]
+        start = _span_start(anchor, doc.sentences)
+        same = [a for a in doc.earlier if start <= a.position < anchor]
         if same:
-            a = same[-1]
-            return _copy(a), f"implicit speaker → speaker '{a.name}' of the earlier statement in the same sentence"
-        return Actor("", "unknown", "unknown"), "no speaker in the text (implicit) and none earlier in the sentence"
-    lower = phrase.lower()
-    if lower in PRONOUNS:
-        return _pronoun(phrase, PRONOUNS[lower], anchor, earlier, mentions, paragraphs, sentences)
-    if lower in FIRST_PERSON:
-        return Actor("", "unknown", "unknown"), f"first-person pronoun '{phrase}' without a quoted speaker → unknown"
+            return same[-1].copy(), f"implicit speaker → speaker '{same[-1].name}' of an earlier statement in the same sentence"
+        return UNKNOWN.copy(), "no speaker in the text (implicit) and none earlier in the sentence"
+    if phrase.lower() in PRONOUNS:
+        return _pronoun(phrase, anchor, doc)
+    if FIRST_PERSON.fullmatch(phrase):
+        return UNKNOWN.copy(), f"first-person pronoun '{phrase}' outside a quotation → unknown"
     core = _core(phrase)
-    if any(core == j or core in j.split() for j in journalists):
-        return Actor("", "unknown", "unknown"), f"'{core}' is a journalist named in the byline or credits → never an actor"
-    alias = _alias_match(phrase, lexicon, _head(phrase, lexicon)[0])
+    if any(core == j or core in j.split() for j in doc.journalists):
+        return UNKNOWN.copy(), f"'{core}' is a journalist named in the byline or credits → never an actor"
+    alias = _alias_match(phrase, doc.lexicon, _head(phrase, doc.lexicon)[0])
     if alias:
-        surface, actor_row = alias
-        return (Actor(actor_row["name"], actor_row["type"], actor_row["bloc"], _heads_of(surface)),
-                f"alias '{surface}' of codebook actor {actor_row['actor_id']}")
+        surface, entry = alias
+        return (Actor(entry["name"], entry["type"], entry["bloc"], _heads_of(surface) | _titles(phrase)),
+                f"alias '{surface}' of codebook actor {entry['actor_id']}")
     definite = re.fullmatch(r"(?:the|this|that|these|those)\s+(?:same\s+|two\s+|three\s+|other\s+)?([a-z]+)", core, re.I)
     if definite:
-        head = _singular(definite.group(1))
-        for a in reversed(earlier):
+        head = TITLE_ABBREVIATIONS.get(_singular(definite.group(1)), _singular(definite.group(1)))
+        for a in reversed(doc.earlier):
             if head in a.heads and a.position < anchor:
-                return _copy(a), (f"definite description '{core}' → nearest earlier speaker with head "
-                                  f"'{head}': '{a.name}'")
-    surname = re.fullmatch(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?([A-Z][\w'’-]+)", core)
-    if surname:
-        last = surname.group(1)
-        for pool, how in ((earlier, "speaker"), (mentions, "person named")):
+                return a.copy(), f"definite description '{core}' → nearest earlier speaker with head '{head}': '{a.name}'"
+    actor, evidence = describe(phrase, doc.lexicon)
+    if actor.actor_type == "person" and len(actor.name.split()) == 1:
+        for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
             for a in sorted(pool, key=lambda a: a.position, reverse=True):
-                if a.actor_type == "person" and a.position < anchor and a.name.split()[-1] == last and a.name != last:
-                    return _copy(a), f"surname '{last}' → earlier {how} '{a.name}'"
-    actor, evidence = describe(phrase, lexicon)
+                if (a.actor_type == "person" and a.position < anchor and _surname(a.name) == actor.name
+                        and a.name != actor.name):
+                    return a.copy(), f"surname '{actor.name}' → earlier {how} '{a.name}'"
     if actor.bloc == "unknown" and actor.actor_type != "person":
         words = set(_WORD.findall(core))
-        for a in sorted(earlier + mentions, key=lambda a: a.position, reverse=True):
-            if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and a.name.split()[-1] in words:
+        for a in sorted(doc.earlier + doc.mentions, key=lambda a: a.position, reverse=True):
+            if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and _surname(a.name) in words:
                 actor.bloc = a.bloc
-                evidence = evidence.replace("; no nationality word → bloc unknown", "") + f"; modifier '{a.name.split()[-1]}' names earlier person '{a.name}' → bloc {a.bloc}"
+                evidence = (evidence.replace("; no nationality word → bloc unknown", "")
+                            + f"; modifier '{_surname(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
                 break
     return actor, f"not in codebook: {evidence}"
 
@@ -459,40 +549,39 @@ def _heads_of(surface: str) -> frozenset[str]:
     return frozenset(_singular(w) for w in surface.split()) - {"the", "a", "an"}
 
 
-def _copy(actor: Actor) -> Actor:
-    return Actor(actor.name, actor.actor_type, actor.bloc, actor.heads)
+def _compatible(actor: Actor, wanted: str, gender: str, doc: _Document) -> bool:
+    if wanted == "person":
+        known = doc.gender(actor)
+        return actor.actor_type in ("person", "anonymous_person") and (not known or known == gender)
+    if wanted == "group":
+        return actor.actor_type in ("anonymous_group", "organization")
+    return actor.actor_type == "organization"
 
 
-def _pronoun(phrase, wanted, anchor, earlier, mentions, paragraphs, sentences) -> tuple[Actor, str]:
-    """Nearest compatible antecedent: earlier in the same sentence (speakers or names),
-    then speakers of earlier statements, then names in the same or previous paragraph."""
-    sentence_start = _span_start(anchor, sentences)
-    pool = [(a, "speaker") for a in earlier] + [(m, "mention") for m in mentions]
-    pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted)]
-    in_sentence = [(a, how) for a, how in pool if a.position >= sentence_start]
-    if in_sentence:
-        a, how = max(in_sentence, key=lambda item: item[0].position)
-        where = "speaker" if how == "speaker" else "named"
-        return _copy(a), (f"pronoun '{phrase}' → nearest preceding {wanted} {where} earlier in the same sentence: "
-                          f"'{a.name}' (offset {a.position})")
-    speakers = [a for a, how in pool if how == "speaker"]
-    if speakers:
-        a = max(speakers, key=lambda a: a.position)
-        return _copy(a), f"pronoun '{phrase}' → nearest preceding {wanted} speaker '{a.name}' (offset {a.position})"
-    window = _span_start(anchor, paragraphs, back=1)
-    named = [a for a, how in pool if how == "mention" and a.position >= window]
-    if named:
-        a = max(named, key=lambda a: a.position)
-        return _copy(a), f"pronoun '{phrase}' → {wanted} '{a.name}' named in the same or previous paragraph"
-    return Actor("", "unknown", "unknown"), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
-
-
-def _span_start(anchor: int, spans: list[tuple[int, int]], back: int = 0) -> int:
-    """Start offset of the span ``back`` spans before the one holding ``anchor``."""
-    for index, (start, end) in enumerate(spans):
-        if start <= anchor < end + 1:
-            return spans[max(0, index - back)][0]
-    return 0
+def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
+    """Nearest compatible antecedent: earlier in the same sentence (speakers or salient
+    names), then speakers of earlier statements, then names in the same or previous
+    paragraph. A he/she resolution teaches the antecedent's gender."""
+    wanted, gender = PRONOUNS[phrase.lower()]
+    pool = [(a, "speaker") for a in doc.earlier] + [(m, "named") for m in doc.mentions]
+    pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted, gender, doc)]
+    sentence_start = _span_start(anchor, doc.sentences)
+    window = _span_start(anchor, doc.paragraphs, back=1)
+    steps = (
+        ([p for p in pool if p[0].position >= sentence_start and p[0].salient], "earlier in the same sentence"),
+        ([p for p in pool if p[1] == "speaker"], "of an earlier statement"),
+        ([p for p in pool if p[1] == "named" and p[0].position >= window], "in the same or previous paragraph"),
+    )
+    for candidates, where in steps:
+        if candidates:
+            a, how = max(candidates, key=lambda item: item[0].position)
+            if gender:
+                doc.genders.setdefault(a.name, gender)
+            found = a.copy()
+            found.gender = doc.gender(a)
+            return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {how} {where}: "
+                           f"'{a.name}' (offset {a.position})")
+    return UNKNOWN.copy(), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
 
 
 # --------------------------------------------------------------------------- summaries
@@ -505,14 +594,13 @@ def actor_table(statements: pd.DataFrame) -> pd.DataFrame:
     if statements is None or len(statements) == 0:
         return pd.DataFrame(columns=columns)
     frame = statements.assign(speaker=statements["speaker"].fillna("").replace("", "(unresolved)"))
-    total = len(frame)
     actors = (frame.groupby(["speaker", "actor_type", "bloc"], dropna=False).size()
               .reset_index(name="n_statements").rename(columns={"speaker": "name"}))
     actors.insert(0, "level", "actor")
     blocs = frame.groupby("bloc", dropna=False).size().reset_index(name="n_statements")
     blocs = blocs.assign(level="bloc", name=blocs["bloc"], actor_type="")
     table = pd.concat([actors, blocs[columns[:-1]]], ignore_index=True)
-    table["share"] = table["n_statements"] / total
+    table["share"] = table["n_statements"] / len(frame)
     table = table.sort_values(["level", "n_statements", "name"], ascending=[True, False, True], kind="stable")
     return table[columns].reset_index(drop=True)
 
@@ -522,4 +610,4 @@ def anonymous_share(statements: pd.DataFrame) -> float:
     NaN for no statements."""
     if statements is None or len(statements) == 0:
         return float("nan")
-    return float(statements["actor_type"].isin(["anonymous_person", "anonymous_group"]).mean())
+    return float(statements["actor_type"].isin(ANONYMOUS_TYPES).mean())

@@ -205,3 +205,53 @@ def test_actor_table_and_anonymous_share():
     assert blocs.loc["US", "n_statements"] == 3 and blocs.loc["Europe", "share"] == 0.25
     assert anonymous_share(frame) == 0.5
     assert math.isnan(anonymous_share(frame.iloc[:0]))
+
+
+def test_person_behind_preposition_is_not_the_speaker(bare_codebook):
+    text = "A spokeswoman for Hillary Clinton said the campaign would respond."
+    got = one(resolve_speakers(statements(text, ("A spokeswoman for Hillary Clinton", "the campaign would respond")),
+                               text, bare_codebook))
+    assert got["speaker"] == "spokeswoman for Hillary Clinton" and got["actor_type"] == "anonymous_person"
+    assert "singular head noun 'spokeswoman'" in got["speaker_evidence"]
+
+
+def test_apposition_names_the_described_speaker(bare_codebook):
+    text = "One of the family's lawyers, Justin Bamberg, said the video was clear."
+    got = one(resolve_speakers(statements(text, ("One of the family's lawyers, Justin Bamberg", "the video was clear")),
+                               text, bare_codebook))
+    assert (got["speaker"], got["actor_type"]) == ("Justin Bamberg", "person")
+    assert "apposition" in got["speaker_evidence"]
+
+
+def test_abbreviated_title_is_referred_back_to_by_the_title(bare_codebook):
+    text = "Sen. Lindsey Graham said the plan was weak. The senator said Congress would act."
+    got = resolve_speakers(statements(text, ("Sen. Lindsey Graham", "the plan was weak"),
+                                      ("The senator", "Congress would act")), text, bare_codebook)
+    assert one(got, 1)["speaker"] == "Lindsey Graham"
+    assert "definite description 'The senator'" in one(got, 1)["speaker_evidence"]
+
+
+def test_honorific_surname_and_time_adverbial(bare_codebook):
+    text = ("Vice President Joseph R. Biden Jr. spoke first. Mr. Biden said talks would go on. "
+            "Biden on Tuesday said they had.")
+    got = resolve_speakers(statements(text, ("Mr. Biden", "talks would go on"), ("Biden on Tuesday", "they had")),
+                           text, bare_codebook)
+    assert list(got["speaker"]) == ["Joseph R. Biden Jr."] * 2
+    assert "surname 'Biden'" in one(got, 1)["speaker_evidence"]
+
+
+def test_gender_from_honorific_blocks_a_wrong_pronoun_antecedent(bare_codebook):
+    text = "Ms. Rivera said the vote was close. Mr. Hale said nothing. Later she said the vote would hold."
+    got = resolve_speakers(statements(text, ("Ms. Rivera", "the vote was close"), ("Mr. Hale", "nothing"),
+                                      ("she", "the vote would hold")), text, bare_codebook)
+    # Hale is nearer, but "Mr." makes him an impossible antecedent of "she".
+    assert one(got, 2)["speaker"] == "Rivera"
+    assert "pronoun 'she'" in one(got, 2)["speaker_evidence"]
+
+
+def test_acronym_and_plural_nationality_nouns(bare_codebook):
+    text = "The FBI said the case was closed. Americans said they were tired."
+    got = resolve_speakers(statements(text, ("The FBI", "the case was closed"), ("Americans", "they were tired")),
+                           text, bare_codebook)
+    assert (one(got, 0)["speaker"], one(got, 0)["actor_type"]) == ("FBI", "organization")
+    assert (one(got, 1)["actor_type"], one(got, 1)["bloc"]) == ("anonymous_group", "US")

@@ -30,16 +30,8 @@ import networkx as nx
 import pandas as pd
 
 from analysis.codebook import Codebook
-from analysis.positions import stance_long, stance_targets
+from analysis.positions import SIDES, side, stance_long, stance_targets
 from analysis.tables import write_table
-
-SIDES = ("support", "oppose", "neutral")
-
-
-def side(stance: float) -> str:
-    """``support``, ``oppose`` or ``neutral`` for a stance value."""
-    return "support" if stance > 0 else "oppose" if stance < 0 else "neutral"
-
 
 def actor_id(name: str) -> str:
     return f"actor:{name}"

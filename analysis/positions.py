@@ -20,7 +20,8 @@ scipy would flag as degenerate). Statements without a resolved speaker count tow
 their bloc and toward the salience denominator, not toward any actor row.
 
 ``stance_long(scored)`` is the long form shared with :mod:`analysis.networks`: one row
-per statement x addressed target.
+per statement x addressed target. ``sides_by_target(positions)`` lists, per target, the
+actors whose mean stance supports, is neutral on, or opposes it.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ UNKNOWN_BLOC = "unknown"
 COLUMNS = ["level", "name", "bloc", "target", "mean_stance", "ci_low", "ci_high",
            "n_statements", "salience", "mean_polarity"]
 LONG_COLUMNS = ["statement_id", "actor", "bloc", "target", "stance", "polarity"]
+SIDES = ("support", "oppose", "neutral")
 DEFAULT_RESAMPLES = 9999
 DEFAULT_SEED = 20251205
 CONFIDENCE = 0.95
@@ -52,6 +54,11 @@ def stance_targets(scored: pd.DataFrame, codebook: Codebook | None = None) -> li
         return list(codebook.target_ids)
     return [c[len(STANCE_PREFIX):] for c in scored.columns
             if c.startswith(STANCE_PREFIX) and not c.endswith(EVIDENCE_SUFFIX)]
+
+
+def side(stance: float) -> str:
+    """``support`` (stance > 0), ``oppose`` (< 0) or ``neutral`` (= 0)."""
+    return "support" if stance > 0 else "oppose" if stance < 0 else "neutral"
 
 
 def _check_columns(scored: pd.DataFrame) -> None:
@@ -153,3 +160,14 @@ def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None
     positions = pd.DataFrame(rows, columns=COLUMNS)
     positions["n_statements"] = positions["n_statements"].astype(int)
     return positions
+
+
+def sides_by_target(positions: pd.DataFrame, level: str = "actor") -> pd.DataFrame:
+    """Who takes which side: one row per addressed target (in ``positions`` order), columns
+    ``support``, ``neutral``, ``oppose`` listing the actors (or blocs) whose mean stance is
+    on that side, "; "-separated."""
+    rows = positions[(positions["level"] == level) & (positions["n_statements"] > 0)]
+    table = {target: {s: "; ".join(group.loc[group["mean_stance"].map(side) == s, "name"])
+                      for s in ("support", "neutral", "oppose")}
+             for target, group in rows.groupby("target", sort=False)}
+    return pd.DataFrame.from_dict(table, orient="index", columns=["support", "neutral", "oppose"]).rename_axis("target")

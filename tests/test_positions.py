@@ -10,7 +10,7 @@ import pytest
 
 from analysis import stakeholder_positions
 from analysis.codebook import load_codebook
-from analysis.positions import COLUMNS, bootstrap_interval, stance_long
+from analysis.positions import COLUMNS, bootstrap_interval, sides_by_target, stance_long
 
 NAN = float("nan")
 
@@ -117,3 +117,14 @@ def test_stance_long_counts_addressed_pairs():
     long = stance_long(scored_frame())
     assert len(long) == 7
     assert sorted(long[long["target"] == "burden_shift"]["stance"]) == [-0.5, 0.5, 1.0]
+
+
+def test_sides_by_target():
+    sides = sides_by_target(stakeholder_positions(scored_frame(), n_resamples=99))
+    assert list(sides.index) == ["burden_shift", "deadline_2027"]
+    assert sides.loc["burden_shift", "support"] == "Pentagon officials"
+    assert sides.loc["burden_shift", "oppose"] == "European officials"
+    assert sides.loc["deadline_2027", "oppose"] == "European officials"
+    assert sides.loc["deadline_2027", "neutral"] == ""
+    blocs = sides_by_target(stakeholder_positions(scored_frame(), n_resamples=99), level="bloc")
+    assert blocs.loc["deadline_2027", "oppose"] == "Europe" and blocs.loc["deadline_2027", "support"] == "US"

@@ -173,6 +173,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
+    if subject.span is None and previous_word == "who":  # "..., who said ...": the relative pronoun
+        who_end = max(unit.start, cs - 40) + len(before)
+        subject = ap.Subject((who_end - 3, who_end))
     if subject.span is None and previous_word.lower() in ("and", "but"):
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
     if subject.span is None and before.endswith(","):
@@ -191,8 +194,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if not quoted_before and not ap.only_adjuncts(text, pos, gap_end):
         return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
     rest = _trim(text, after, unit.end)
-    if mark == ":" or (mark in ("“", '"') and not quoted_before) or (mark == "," and before_content is None):
-        return _cue_first(text, unit, (cs, ce), subject, after, quotes, row) if rest[1] > rest[0] else None
+    if rest[1] > rest[0] and (mark == ":" or (mark in ("“", '"') and not quoted_before)
+                              or (mark == "," and before_content is None)):
+        return _cue_first(text, unit, (cs, ce), subject, after, quotes, row)
     if before_content is not None:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
         if closing is not None and mark == "," and rest[1] > rest[0]:
@@ -243,8 +247,8 @@ def _closes_sentence(text: str, start: int, end: int) -> bool:
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
     content = _content_after(text, unit, start, subject, quotes)
-    if content[1] <= content[0]:
-        return None
+    if content[1] <= content[0] or re.match(r"not\b", text[content[0]:content[1]]):
+        return None  # "asked not to be named"
     complement = row.get("complement") or ""
     if complement and not re.match(complement, text[content[0]:content[1]]):
         return None
@@ -284,7 +288,8 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
     empty frame with those columns when there are none."""
     if not isinstance(text, str):
         raise TypeError(f"extract_statements expects a str, not {type(text).__name__}")
-    cues = ap.load_cues(codebook.cues) if codebook is not None else ap.default_cues()
+    table = getattr(codebook, "cues", None)
+    cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
     paragraphs = body_paragraphs(text)
     quotes = ap.quote_regions(text, paragraphs)
     units = _units(text, paragraphs, quotes)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from PIL import Image
 
+from analysis.codebook import load_codebook
 from analysis.figures import (BLOC_COLOURS, FIGURES, build_figures, fig_stakeholder_map, make_figures,
                               save_figure, write_manifest)
 from analysis.positions import stakeholder_positions
@@ -135,7 +136,7 @@ def test_committed_figures_regenerate_byte_identical(tmp_path):
     if not all((results / name).is_file() for name in RESULTS_NEEDED) or not (figures / "README.md").is_file():
         pytest.skip("results/ or figures/ not rendered yet (notebooks 04 and 05)")
     check_figure_folder(figures)
-    make_figures(results, tmp_path)
+    make_figures(results, tmp_path, codebook=load_codebook())  # as notebook 05 does
     for path in sorted(tmp_path.iterdir()):
         assert path.read_bytes() == (figures / path.name).read_bytes(), path.name
 

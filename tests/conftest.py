@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -28,3 +29,9 @@ def polnear_dir() -> Path:
     if not (POLNEAR / "text").is_dir():
         pytest.skip(f"PolNeAR dev split not found at {POLNEAR}")
     return POLNEAR
+
+
+# Property tests are reproducible: the same examples on every run and machine, no example
+# database written into the checkout, and no timing deadline on a shared, busy CPU.
+settings.register_profile("burden-shift", derandomize=True, database=None, deadline=None, max_examples=200)
+settings.load_profile("burden-shift")

@@ -42,6 +42,7 @@ SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text",
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_STATEMENTS = ROOT / "gold" / "seed_statements.csv"
 GOLD_STANCE = ROOT / "gold" / "seed_stance.csv"
+GOLD_DOC_ID = "000_d1a2afb279564811"  # the seed file the gold offsets point into
 
 
 @lru_cache(maxsize=1)
@@ -247,6 +248,54 @@ def validation_table(results: dict[str, dict[str, pd.DataFrame]]) -> pd.DataFram
     return pd.DataFrame(rows, columns=["evaluation", "scheme", "measure", "gold", "predicted", "value"])
 
 
+def evaluate_on_gold(statements: pd.DataFrame, text_by_doc: dict[str, str], codebook: Codebook | None = None,
+                     threshold: float = STANCE_THRESHOLD) -> dict[str, dict[str, pd.DataFrame]]:
+    """Validate stance twice when the gold document is in ``text_by_doc``: on the gold
+    statements (content from the gold, so extraction errors stay out) and end to end on
+    ``statements`` (scored here; each matched to a gold statement by :func:`match_gold`).
+    Returns {} when the corpus does not hold the gold document."""
+    if GOLD_DOC_ID not in text_by_doc:
+        return {}
+    gold = gold_statements_frame(text_by_doc[GOLD_DOC_ID], GOLD_DOC_ID)
+    gold_stance = pd.read_csv(GOLD_STANCE)
+    extracted = statements[statements["doc_id"] == GOLD_DOC_ID].copy()
+    extracted["gold_id"] = match_gold(extracted, gold)
+    return {
+        "gold statements": validate_stance(score_statements(gold, codebook, text_by_doc), gold_stance, threshold),
+        "extracted statements": validate_stance(score_statements(extracted, codebook, text_by_doc), gold_stance,
+                                                threshold),
+    }
+
+
+def stance_evidence_table(scored: pd.DataFrame, threshold: float = STANCE_THRESHOLD) -> pd.DataFrame:
+    """One row per statement x addressed target: statement_id, speaker, cue, target, stance,
+    stance_class, polarity, vader_compound, evidence."""
+    targets = _targets(scored)
+    rows = [(r.get("statement_id", ""), r.get("speaker", ""), r["cue"], t, r[f"stance_{t}"],
+             discretise(r[f"stance_{t}"], threshold), r["polarity"], r["vader_compound"], r[f"stance_{t}_evidence"])
+            for r in scored.to_dict("records") for t in targets if not pd.isna(r[f"stance_{t}"])]
+    return pd.DataFrame(rows, columns=["statement_id", "speaker", "cue", "target", "stance", "stance_class",
+                                       "polarity", "vader_compound", "evidence"])
+
+
+def sentiment_stance_agreement(scored: pd.DataFrame, threshold: float = STANCE_THRESHOLD,
+                               sentiment_threshold: float = SENTIMENT_THRESHOLD) -> pd.DataFrame:
+    """For each analyzer (textblob, vader), over the statement x target pairs with a
+    support or oppose stance: how often sentiment has the same sign, the opposite sign, or
+    is neutral (within +-``sentiment_threshold``)."""
+    pairs = stance_evidence_table(scored, threshold)
+    pairs = pairs[pairs["stance_class"].isin(["support", "oppose"])]
+    rows = []
+    for analyzer, column in (("textblob", "polarity"), ("vader", "vader_compound")):
+        products = [_sign(v, sentiment_threshold) * _sign(s, threshold) for v, s in zip(pairs[column], pairs["stance"])]
+        rows.append((analyzer, len(products), products.count(1), products.count(-1), products.count(0)))
+    return pd.DataFrame(rows, columns=["analyzer", "n_pairs", "same_sign", "opposite_sign", "sentiment_neutral"])
+
+
+def _targets(scored: pd.DataFrame) -> list[str]:
+    return [c[len("stance_"):] for c in scored.columns if c.startswith("stance_") and not c.endswith("_evidence")]
+
+
 def _sign(value: float, threshold: float) -> int:
     return 0 if pd.isna(value) or abs(value) <= threshold else (1 if value > 0 else -1)
 
@@ -258,7 +307,7 @@ def sentiment_stance_disagreements(scored: pd.DataFrame, threshold: float = STAN
     below -``sentiment_threshold`` (above +``sentiment_threshold``). Columns: statement_id,
     target, stance, polarity, vader_compound, disagrees (textblob|vader|both), content,
     evidence."""
-    targets = [c[len("stance_"):] for c in scored.columns if c.startswith("stance_") and not c.endswith("_evidence")]
+    targets = _targets(scored)
     rows = []
     for record in scored.to_dict("records"):
         for target in targets:

@@ -5,6 +5,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.codebook import load_codebook
 from analysis.ingest import body_sentences, split_sentences
@@ -210,3 +212,24 @@ def test_few_off_topic_sentences_address_a_target(polnear_dir):
     stance = scored[[c for c in scored.columns if c.startswith("stance_") and not c.endswith("_evidence")]]
     assert len(scored) > 2500
     assert stance.notna().any(axis=1).mean() < 0.01
+
+
+_PIECES = ["not", "no longer", "may", "highly", "should", "if", "unless", "that did not", "the 2027 deadline",
+           "by 2030", "burden sharing", "defense spending", "stop", "realistic", "this", "that deadline", ",", ";",
+           "but", "“", "”", "Europe", "U.S.-made", "negotiations with Moscow", "é", "\n", "  ", "…"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=25),
+       st.sampled_from(["said", "complained", "praised", "", "unknown verb"]),
+       st.lists(st.sampled_from(_PIECES), max_size=10))
+def test_any_text_gives_bounded_stance_and_matching_evidence(rules, pieces, cue, previous):
+    content = " ".join(pieces)
+    first = target_stances(content, cue, rules, " ".join(previous))
+    assert first == target_stances(content, cue, rules, " ".join(previous))
+    assert set(first) == set(rules.target_ids)
+    for score, evidence in first.values():
+        if math.isnan(score):
+            assert evidence == ""
+        else:
+            assert -1.0 <= score <= 1.0 and evidence.endswith(f"stance {score:+.2f}")

@@ -110,7 +110,9 @@ def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
             ch = text[i]
             width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
             straight = ch == '"' or width == 2
-            if ch in OPENERS or (straight and open_at is None and _opens(text, i)):
+            # a closing mark at a word start ("”Mr. Trump ...") is a typo for an opening one
+            typo = ch in CLOSERS and open_at is None and _opens(text, i) and text[i + 1:i + 2].isalnum()
+            if ch in OPENERS or typo or (straight and open_at is None and _opens(text, i)):
                 if open_at is None:
                     open_at = i
             elif (ch in CLOSERS or straight) and open_at is not None:

@@ -322,9 +322,9 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     region = _region_at(quotes, unit.start)
     if region is None or last.unit.paragraph != unit.paragraph or last.speaker is None:
         return False
-    if _kind(text, *last.content, quotes) != "direct" and not last.kind:
+    if _kind(text, *last.content, quotes) == "indirect":
         return False
-    last.kind = "direct"
+    last.kind = last.kind or _kind(text, *last.content, quotes)
     last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))
     return True
 

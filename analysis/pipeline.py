@@ -38,6 +38,10 @@ from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
 from analysis.timeline import extract_timeline
 
 FAILURE_COLUMNS = ["path", "stage", "error"]
+# The longest news features run to tens of thousands of characters. A file far beyond that
+# is many articles in one, where speakers would be resolved across article boundaries: it
+# is reported for splitting rather than analysed as one article.
+MAX_ARTICLE_CHARS = 500_000
 # Articles per task: small enough to balance two workers on a short corpus, large enough
 # that pickling and scheduling stay cheap next to the work.
 MAX_CHUNK = 16
@@ -100,6 +104,9 @@ def process_article(path: Path, seeds: Path) -> Article:
     stage = "read"
     try:
         document = read_document(path)
+        if len(document.text) > MAX_ARTICLE_CHARS:
+            raise IngestError(path, f"{len(document.text):,} characters, more than one article can hold "
+                                    f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
         stage = "statements"
         statements = extract_statements(document.text, document.doc_id)
         stage = "scoring"

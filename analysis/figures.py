@@ -182,8 +182,18 @@ def _minus(text: str) -> str:
     return text.replace("-", "\u2212")
 
 
+POSITION_NUMBERS = ["mean_stance", "ci_low", "ci_high", "n_statements", "salience", "mean_polarity"]
+
+
 def _actor_rows(positions: pd.DataFrame) -> pd.DataFrame:
-    return positions[positions["level"] == "actor"]
+    """Actor rows with numeric columns as floats (an empty table read from CSV has none)."""
+    actors = positions[positions["level"] == "actor"].copy()
+    actors[POSITION_NUMBERS] = actors[POSITION_NUMBERS].astype(float)
+    return actors
+
+
+def _no_data(ax) -> None:
+    ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="#555555")
 
 
 def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
@@ -255,6 +265,9 @@ def fig_stance_heatmap(positions: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     stance = data.pivot(index="name", columns="target", values="mean_stance").reindex(index=names, columns=targets)
     counts = data.pivot(index="name", columns="target", values="n_statements").reindex(index=names, columns=targets)
     fig, ax = new_figure(1.2 + 0.2 * len(names))
+    if data.empty:
+        _no_data(ax)
+        return fig, data
     shape = (len(names), len(targets))
     ax.add_patch(Rectangle((-0.5, -0.5), shape[1], shape[0], fill=False, hatch="////",
                            edgecolor="#CCCCCC", linewidth=0, zorder=0))
@@ -324,7 +337,7 @@ def _busiest_document(sentences: pd.DataFrame, scored: pd.DataFrame) -> str:
     counts = scored.groupby("doc_id").size() if len(scored) else pd.Series(dtype=int)
     if len(counts):
         return sorted(counts[counts == counts.max()].index)[0]
-    return sorted(sentences["doc_id"].unique())[0]
+    return min(sentences["doc_id"], default="")
 
 
 @styled

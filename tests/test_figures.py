@@ -171,3 +171,12 @@ def test_map_labels_do_not_overlap():
     boxes = [matplotlib.text.Text.get_window_extent(t, renderer) for t in fig.axes[0].texts]
     assert len(boxes) == len(data) == 3
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_corpus_without_statements_still_gets_every_figure(tmp_path):
+    results = write_results(tmp_path / "results")
+    for name in ("positions.csv", "scored_statements.csv", "timeline.csv"):
+        write_table(read_table(results / name).iloc[0:0], results / name)
+    written = make_figures(results, tmp_path / "figures")
+    assert len(written) == 3 * len(FIGURES) + 1
+    assert read_table(tmp_path / "figures" / "fig_stakeholder_map.csv").empty

@@ -1,4 +1,7 @@
-"""Compare extracted statements with a hand-coded gold standard (``gold/seed_statements.csv``).
+"""Check extracted statements: against a hand-coded gold standard, and by eye.
+
+:func:`highlight_statements` renders a text as HTML with every statement's speaker, cue
+and content marked (deterministic output, for notebooks and reports).
 
 :func:`compare_with_gold` pairs each gold statement, in text order, with the unused
 predicted statement that covers the largest share of the gold content's characters, if
@@ -10,6 +13,8 @@ gold_actor_type, actor_type, gold_bloc, bloc, speaker_match, actor_type_match, b
 :func:`gold_scores` turns it into recall, precision and speaker/type/bloc accuracy.
 """
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 
@@ -71,3 +76,45 @@ def gold_scores(comparison: pd.DataFrame) -> dict[str, float]:
         scores[column.replace("_match", "_accuracy")] = (
             float(matched[column].astype(bool).mean()) if n_matched else float("nan"))
     return scores
+
+
+_STYLE = {"speaker": "background:#fde68a", "cue": "font-weight:bold;color:#1d4ed8",
+          "content": "text-decoration:underline;text-decoration-color:#0f766e"}
+
+
+def highlight_statements(text: str, statements: pd.DataFrame, start: int = 0, end: int | None = None) -> str:
+    """HTML of ``text[start:end]`` with speakers highlighted and followed by the resolved
+    actor [name · type · bloc] (the tooltip gives the evidence), cues in bold blue and
+    contents underlined. Nested spans are all marked; the output depends on the inputs only."""
+    end = len(text) if end is None else end
+    marks: list[list[str]] = [[] for _ in range(end - start)]
+    titles: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    for _, row in statements.iterrows():
+        for part in ("content", "cue", "speaker"):
+            s, e = int(row.get(f"{part}_start", -1)), int(row.get(f"{part}_end", -1))
+            for i in range(max(s, start), min(e, end)):
+                marks[i - start].append(part)
+        s, e = int(row.get("speaker_start", -1)), int(row.get("speaker_end", -1))
+        if start <= s < e <= end:
+            titles[s - start] = str(row.get("speaker_evidence", ""))
+            labels[e - start] = f"{row.get('speaker', '')} · {row.get('actor_type', '')} · {row.get('bloc', '')}"
+    out, i = [], 0
+    while i < len(marks):
+        j = i + 1
+        while j < len(marks) and marks[j] == marks[i] and j not in titles and j not in labels:
+            j += 1
+        if i in labels:
+            out.append(f'<sup style="color:#6b7280">[{html.escape(labels[i])}]</sup>')
+        chunk = html.escape(text[start + i:start + j]).replace("\n", "<br>\n")
+        parts = sorted(set(marks[i]))
+        if parts:
+            style = ";".join(_STYLE[p] for p in parts)
+            title = f' title="{html.escape(titles[i])}"' if i in titles else ""
+            chunk = f'<span class="{" ".join(parts)}" style="{style}"{title}>{chunk}</span>'
+        out.append(chunk)
+        i = j
+    if len(marks) in labels:
+        out.append(f'<sup style="color:#6b7280">[{html.escape(labels[len(marks)])}]</sup>')
+    legend = " ".join(f'<span style="{_STYLE[p]}">{p}</span>' for p in ("speaker", "cue", "content"))
+    return f'<div style="line-height:1.6"><p>{legend} [resolved actor · type · bloc]</p>{"".join(out)}</div>'

@@ -86,3 +86,18 @@ def test_comparison_needs_more_than_half_the_gold_and_matches_once():
     assert scores["recall"] == 1.0 and scores["speaker_accuracy"] == 1.0 and scores["bloc_accuracy"] == 0.5
     narrower = compare_with_gold(predicted.assign(content_start=[0, 26]), gold)
     assert gold_scores(narrower)["n_matched"] == 1 and gold_scores(narrower)["precision"] == 0.5
+
+
+def test_highlight_marks_speaker_cue_content_and_resolved_actor(seed_text):
+    from analysis.evaluation import highlight_statements
+
+    statements = extract_statements(seed_text, SEED)
+    page = highlight_statements(seed_text, statements)
+    assert page == highlight_statements(seed_text, statements)
+    landau = statements[statements["speaker_text"] == "Landau"].iloc[0]
+    assert '<span class="speaker"' in page and '<span class="cue"' in page
+    assert f">{landau['speaker_text']}</span><sup" in page
+    assert "[Christopher Landau · person · US]" in page
+    assert "&lt;" not in page and "“Allies have recognized" in page
+    tricky = highlight_statements("<b>x</b> said", statements.iloc[:0])
+    assert "&lt;b&gt;x&lt;/b&gt; said" in tricky

@@ -17,8 +17,11 @@ sentence, start, end, text, polarity, subjectivity, vader_compound.
 
 Validation: ``gold_statements_frame`` loads ``gold/seed_statements.csv`` as a statements
 frame; ``validate_stance`` compares scored statements with ``gold/seed_stance.csv``
-(accuracy, Cohen's kappa, confusion matrices); ``sentiment_stance_disagreements`` lists
-where sentiment and stance point in opposite directions.
+(accuracy, Cohen's kappa, confusion matrices), ``evaluate_on_gold`` does so for the gold
+and the extracted statements, ``validation_table`` makes one long table of the results.
+``stance_evidence_table`` lists every addressed statement x target with its evidence;
+``sentiment_stance_agreement`` counts and ``sentiment_stance_disagreements`` lists where
+sentiment and stance point in opposite directions.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.codebook import Codebook, load_codebook
 from analysis.ingest import body_sentences
-from analysis.stance import Rules, compile_rules, target_stances
+from analysis.stance import compile_rules, target_stances
 
 STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
 SENTIMENT_THRESHOLD = 0.05  # VADER's conventional neutral band, used for both analyzers
@@ -134,7 +137,8 @@ def gold_statements_frame(text: str, doc_id: str, path: str | Path = GOLD_STATEM
                 raise ValueError(f"{path}: {row.gold_id}: {part} offsets {a}-{b} give {text[a:b]!r}, "
                                  f"not {getattr(row, part)!r}; is this the document the gold was coded on?")
     sentences = body_sentences(text)
-    located = [next(((p, s) for p, s, a, b in sentences if a <= start < b), (-1, -1)) for start in gold["content_start"]]
+    located = [next(((p, s) for p, s, a, b in sentences if a <= start < b), (-1, -1))
+               for start in gold["content_start"]]
     gold.insert(0, "doc_id", doc_id)
     gold.insert(1, "statement_id", [f"{doc_id}:{a}-{b}" for a, b in zip(gold["content_start"], gold["content_end"])])
     gold["paragraph"] = [p for p, _ in located]

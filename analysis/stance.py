@@ -186,7 +186,8 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
     notes: dict[Cue, str] = {}
     for negator in (c for c in inside if c.role == "negator"):
         for scoped in stance_cues:
-            after = scoped.start >= negator.end and _words_between(content, negator.end, scoped.start) <= NEGATION_WINDOW
+            after = (scoped.start >= negator.end
+                     and _words_between(content, negator.end, scoped.start) <= NEGATION_WINDOW)
             modal = (scoped.end <= negator.start and _MODAL.fullmatch(scoped.text) is not None
                      and _words_between(content, scoped.end, negator.start) == 0)
             if after or modal:
@@ -228,8 +229,8 @@ def _located(content: str, rules: Rules, parts: list[Segment], previous: str) ->
     return located
 
 
-def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[set[int], set[int], list[str]]:
-    """Indices of threat conditions, of their sanction segments, and the evidence."""
+def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[dict[int, str], set[int]]:
+    """Threat conditions (segment index -> evidence) and the indices of their sanction segments."""
     negators = [c for c in cues if c.role == "negator" and not c.target]
     negated = [i for i, s in enumerate(parts) if s.condition and (
         s.unless or any(s.start <= n.start < s.end for n in negators)
@@ -237,11 +238,11 @@ def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[set[i
     sanctions = {i: c for i, s in enumerate(parts) if not s.condition for c in cues
                  if c.role == "oppose" and not c.target and s.start <= c.start < s.end}
     if not negated or not sanctions:
-        return set(), set(), []
+        return {}, set()
     sanction_words = ", ".join(f"'{c.text}'" for c in sanctions.values())
-    notes = [f"threat: negated condition '{content[parts[i].start:parts[i].end].strip()}' + sanction {sanction_words} "
-             f"({THREAT_WEIGHT:+.2f})" for i in negated]
-    return set(negated), set(sanctions), notes
+    notes = {i: f"threat: negated condition '{content[parts[i].start:parts[i].end].strip()}' + sanction "
+                f"{sanction_words} ({THREAT_WEIGHT:+.2f})" for i in negated}
+    return notes, set(sanctions)
 
 
 def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> dict[str, tuple[float, str]]:
@@ -253,7 +254,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     parts = segments(content) or [Segment(0, len(content))]
     cues = lexicon_cues(content, rules)
     located = _located(content, rules, parts, previous)
-    conditions, sanctions, threat_notes = _threats(content, parts, cues)
+    conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb = verb_stance(cue or "", rules)
     out: dict[str, tuple[float, str]] = {}
@@ -267,7 +268,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
         for i, part in enumerate(parts):
             if i in conditions and i in own:
                 total += THREAT_WEIGHT
-                evidence.extend(threat_notes)
+                evidence.append(conditions[i])
                 continue
             if i in conditions or (i not in own and (i in addressed_segments or i in sanctions)):
                 continue
@@ -284,7 +285,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
             total += verb
             evidence.append(f"verb '{cue}' ({verb:+.2f})")
         if total == 0:
-            evidence.append("no stance cue: neutral")
+            evidence.append("no net stance: neutral")
         score = max(-1.0, min(1.0, round(total, 6)))
         evidence.append(f"stance {score:+.2f}")
         out[target] = (score, "; ".join(evidence))

@@ -52,6 +52,7 @@ COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|woul
 PARENTHETICAL_WORDS = 6
 # A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
 TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
+TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -184,8 +185,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     that = ap.adjunct_then_that(text, pos, unit.end)
     if that is not None:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
-    gap_end = next((m.start() for m in re.finditer(r"[,;:“\"]", text[pos:unit.end])), None)
-    gap_end = unit.end if gap_end is None else pos + gap_end
+    gap_end = _gap_end(text, pos, unit.end, quotes)
     mark = text[gap_end:gap_end + 1]
     after = gap_end + 1 if mark in ",;:" else gap_end
     speaker_start = subject.span[0] if subject.span else cs
@@ -213,6 +213,22 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         content = (content[0], max(content[1], region[1])) if region else content
         return Found(content, (cs, ce), subject.span, unit)
     return None
+
+
+def _gap_end(text: str, start: int, end: int, quotes) -> int:
+    """Where the adverbials after a cue stop: the first comma, semicolon, colon or
+    quotation, skipping quoted titles after a preposition ("said on “Face the Nation”")."""
+    i = start
+    while i < end:
+        match = re.compile(r"[,;:“\"]").search(text, i, end)
+        if match is None:
+            return end
+        region = _region_at(quotes, match.start())
+        if region and region[0] == match.start() and TITLE_BEFORE.search(text, max(start, match.start() - 6), match.start()):
+            i = region[1]
+            continue
+        return match.start()
+    return end
 
 
 def _according(text: str, unit: Unit, cue, closes: bool, quotes, found) -> Found | None:

@@ -1,0 +1,148 @@
+"""run_corpus and ``python -m analysis run``: tables, failures, guards, and the same rows
+whether articles run serially, in worker processes or on a Dask cluster."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.ingest import read_document
+from analysis.pipeline import PipelineError, process_article, run_corpus, scored_columns
+from analysis.scoring import score_statements
+from analysis.statements import extract_statements
+from analysis.tables import read_table, write_table
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+TABLES = ["documents.csv", "statements.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv",
+          "actors.csv", "positions.csv", "failures.csv", "network_two_mode.graphml", "network_two_mode.csv",
+          "network_congruence.graphml", "network_congruence.csv", "network_conflict.graphml",
+          "network_conflict.csv", "network_matrix.csv"]
+POLNEAR_ARTICLES = 6
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds_dir: Path) -> Path:
+    """The seed, readable and unreadable hostile files, and (when present) a few PolNeAR texts."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in seeds_dir.iterdir():
+        shutil.copy(path, folder / path.name)
+    for name in ["latin1.txt", "utf16_bom.txt", "german.txt", "empty.txt", "binary.txt"]:
+        shutil.copy(HOSTILE / name, folder / name)
+    polnear = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / "polnear-dev" / "text"
+    for path in sorted(polnear.glob("*.txt"))[:POLNEAR_ARTICLES]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial(corpus: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("serial")
+    run_corpus(corpus, out, jobs=1, progress=False)
+    return out
+
+
+def assert_same_files(first: Path, second: Path) -> None:
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_writes_every_table(serial: Path):
+    assert sorted(p.name for p in serial.iterdir()) == sorted(TABLES)
+
+
+def test_tables_equal_the_stage_functions_called_directly(corpus: Path, serial: Path):
+    """The streamed files hold exactly what each stage returns, written as write_table does."""
+    documents = [read_document(p) for p in sorted(corpus.glob("*.txt")) if p.name not in ("empty.txt", "binary.txt")]
+    statements = pd.concat([extract_statements(d.text, d.doc_id) for d in documents], ignore_index=True)
+    scored = pd.concat([score_statements(extract_statements(d.text, d.doc_id), text_by_doc={d.doc_id: d.text})
+                        for d in documents], ignore_index=True)
+    expected = serial.parent / "expected"
+    write_table(statements, expected / "statements.csv")
+    write_table(scored[scored_columns()], expected / "scored_statements.csv")
+    for name in ("statements.csv", "scored_statements.csv"):
+        assert (serial / name).read_bytes() == (expected / name).read_bytes()
+    assert len(statements) > 20
+
+
+def test_summary_and_failures(corpus: Path, serial: Path, tmp_path: Path, capsys):
+    summary = run_corpus(corpus, tmp_path / "out", jobs=1)
+    articles = len(list(corpus.glob("*.txt")))
+    assert (summary.articles, summary.failures) == (articles - 2, 2)
+    assert summary.statements == len(read_table(serial / "statements.csv"))
+    failures = read_table(serial / "failures.csv")
+    assert list(failures["path"]) == ["binary.txt", "empty.txt"]
+    documents = read_table(serial / "documents.csv")
+    assert len(documents) == articles and list(documents["path"]) == sorted(documents["path"])
+    stderr = capsys.readouterr().err
+    assert "skipped empty.txt (read): empty file (no text)" in stderr
+    assert f"{articles}/{articles}" in stderr  # the progress bar's last state
+
+
+def test_a_stage_that_raises_is_a_failure_not_a_crash(corpus: Path, monkeypatch):
+    def broken(text, doc_id):
+        raise RuntimeError("extractor bug")
+    monkeypatch.setattr("analysis.pipeline.extract_statements", broken)
+    article = process_article(corpus / "latin1.txt", corpus)
+    assert article.failures.to_dict("records") == [
+        {"path": "latin1.txt", "stage": "statements", "error": "RuntimeError: extractor bug"}]
+    assert article.documents["error"].item() == "RuntimeError: extractor bug"
+    assert article.statements.empty
+
+
+def test_parallel_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path):
+    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False)
+    assert_same_files(serial, tmp_path / "parallel")
+
+
+# The scheduler always opens an HTTP listener; sockets are allowed for this test, but a
+# connection can only go to this machine's loopback (the client itself talks in-process).
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        run_corpus(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address, progress=False)
+    assert_same_files(serial, tmp_path / "dask")
+
+
+@pytest.mark.parametrize("where", ["same", "inside", "parent"])
+def test_refuses_an_output_folder_that_could_overwrite_input(corpus: Path, where: str):
+    out = {"same": corpus, "inside": corpus / "results", "parent": corpus.parent}[where]
+    before = sorted(corpus.iterdir())
+    with pytest.raises(PipelineError, match="corpus folder"):
+        run_corpus(corpus, out, jobs=1)
+    assert sorted(corpus.iterdir()) == before
+
+
+def test_missing_corpus_folder(tmp_path: Path):
+    with pytest.raises(PipelineError, match="corpus folder not found"):
+        run_corpus(tmp_path / "nowhere", tmp_path / "out")
+
+
+def test_cli_run(corpus: Path, serial: Path, tmp_path: Path, capsys):
+    assert main(["run", str(corpus), "--out", str(tmp_path / "cli"), "--jobs", "1"]) == 1  # two files failed
+    err = capsys.readouterr().err
+    assert f"{len(list(corpus.glob('*.txt'))) - 2} articles, " in err and ", 2 failures" in err
+    assert_same_files(serial, tmp_path / "cli")
+    assert main(["run", str(corpus), "--out", str(corpus / "out")]) == 2
+    assert "error: output folder" in capsys.readouterr().err
+
+
+def test_console_script(seeds_dir: Path, tmp_path: Path):
+    script = Path(sys.executable).with_name("burden-shift")
+    if not script.exists():
+        pytest.skip("package not installed with its console script")
+    done = subprocess.run([str(script), "run", str(seeds_dir), "--out", str(tmp_path / "out"), "--jobs", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "1 articles, " in done.stderr and ", 0 failures" in done.stderr
+    assert len(read_table(tmp_path / "out" / "statements.csv")) > 5

@@ -60,6 +60,7 @@ ADJUNCT_START = re.compile(
     r"earlier|later|late|early|recently|again|also|too|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|instead|once|already|"
     r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
+QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 THAT = re.compile(r"\bthat\b")
 SENTENCE_END = re.compile(r"[\s.!?;,]*$")
 WORD = re.compile(r"\S+")
@@ -104,31 +105,27 @@ def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
     convention for multi-paragraph quotes); otherwise it ends with its paragraph."""
     regions: list[Span] = []
     open_at: int | None = None
+    reopening = -1  # the mark that reopens a continued quotation is neither open nor close
     for index, (start, end) in enumerate(paragraphs):
-        i = start
-        while i < end:
-            ch = text[i]
-            width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
-            straight = ch == '"' or width == 2
+        for mark in QUOTE_MARK.finditer(text, start, end):
+            i, ch = mark.start(), mark.group(0)
+            if i == reopening:
+                continue
+            straight = ch in ('"', "''", "``")
             # a closing mark at a word start ("”Mr. Trump ...") is a typo for an opening one
             typo = ch in CLOSERS and open_at is None and _opens(text, i) and text[i + 1:i + 2].isalnum()
-            if ch in OPENERS or typo or (straight and open_at is None and _opens(text, i)):
-                if open_at is None:
-                    open_at = i
-            elif (ch in CLOSERS or straight) and open_at is not None:
-                if i > open_at:
-                    regions.append((open_at, i + width))
-                    open_at = None
-            i += width
+            if open_at is None and (ch in OPENERS or typo or (straight and _opens(text, i))):
+                open_at = i
+            elif open_at is not None and (ch in CLOSERS or straight):
+                regions.append((open_at, mark.end()))
+                open_at = None
         if open_at is not None:
-            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            reopened = following is not None and text[following:following + 1] in OPENERS + '"'
-            if not reopened:
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else -1
+            if following >= 0 and QUOTE_MARK.match(text, following) and text[following] not in CLOSERS:
+                reopening = following
+            else:
                 regions.append((open_at, end))
                 open_at = None
-            elif text[following:following + 1] == '"':
-                # the reopening straight mark must not be read as a closing one
-                open_at = open_at
     return regions
 
 

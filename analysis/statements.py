@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import attribution_patterns as ap
-from analysis.ingest import body_paragraphs, split_sentences
+from analysis.ingest import body_sentences, segment
 
 Span = tuple[int, int]
 
@@ -79,16 +79,14 @@ class Found:
     kind: str = ""
 
 
-def _units(text: str, paragraphs: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> list[Unit]:
-    sentences = []
-    for p, (start, end) in enumerate(paragraphs):
-        sentences += [(s, e, p) for s, e in split_sentences(text, start, end)]
+def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, int]]) -> list[Unit]:
+    """Body sentences ``(paragraph, sentence, start, end)`` joined where a quotation spans them."""
     units: list[Unit] = []
-    for index, (s, e, p) in enumerate(sentences):
+    for paragraph, index, s, e in sentences:
         if units and any(q[0] < units[-1].end and q[1] > s for q in quotes if q[1] > units[-1].end):
             units[-1].end = e
         else:
-            units.append(Unit(s, e, p, index))
+            units.append(Unit(s, e, paragraph, index))
     return units
 
 
@@ -300,15 +298,28 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
 
 
 def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
-    """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`); an
-    empty frame with those columns when there are none."""
+    """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`) with
+    speakers resolved by :func:`analysis.actors.resolve_speakers`; an empty frame with
+    those columns when there are none."""
+    frame = find_statements(text, doc_id, codebook)
+    if frame.empty:
+        return frame
+    from analysis.actors import resolve_speakers
+
+    return resolve_speakers(frame, text, codebook)[COLUMNS]
+
+
+def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+    """The statements of ``text`` as the rules find them, speakers unresolved
+    (``speaker`` empty, ``actor_type`` and ``bloc`` unknown)."""
     if not isinstance(text, str):
         raise TypeError(f"extract_statements expects a str, not {type(text).__name__}")
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
-    paragraphs = body_paragraphs(text)
+    blocks = segment(text)
+    paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
-    units = _units(text, paragraphs, quotes)
+    units = _units(body_sentences(text, blocks), quotes)
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
@@ -320,7 +331,7 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
             content = _trim(text, turn.end(), paragraphs[unit.paragraph][1])
             found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
         for match in matches:
-            inside = [f for f in found if f.content[0] <= match.start() < f.content[1]]
+            inside = [f for f in found[-8:] if f.content[0] <= match.start() < f.content[1]]
             if any(not f.cue_first for f in inside):
                 continue
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
@@ -329,7 +340,7 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
             if not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _frame(text, doc_id, found, quotes, codebook)
+    return _frame(text, doc_id, found, quotes)
 
 
 def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
@@ -359,7 +370,7 @@ def _close_earlier(text: str, found: list[Found], new: Found) -> bool:
     return False
 
 
-def _frame(text: str, doc_id: str, found: list[Found], quotes, codebook) -> pd.DataFrame:
+def _frame(text: str, doc_id: str, found: list[Found], quotes) -> pd.DataFrame:
     rows, seen = [], set()
     for f in found:
         (cs, ce), (qs, qe) = f.content, f.cue
@@ -376,11 +387,4 @@ def _frame(text: str, doc_id: str, found: list[Found], quotes, codebook) -> pd.D
             "channel": f.channel, "paragraph": f.unit.paragraph, "sentence": f.unit.sentence,
         })
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame = frame.sort_values("content_start", kind="stable").reset_index(drop=True)
-    if frame.empty:
-        return frame
-    try:
-        from analysis.actors import resolve_speakers
-    except ImportError:
-        return frame
-    return resolve_speakers(frame, text, codebook)[COLUMNS]
+    return frame.sort_values("content_start", kind="stable").reset_index(drop=True)

@@ -52,11 +52,12 @@ AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while
               "told", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "as",
               "after", "before", "via", "and", "but", "because", "to", "is", "was", "has", "had",
               "are", "were", "have", "will", "would", "could", "should", "can", "may", "might",
-              "did", "does", "do", "not", "if", "so", "than"}
+              "did", "does", "do", "not", "if", "so", "than", "cannot", "can’t", "can't", "won’t",
+              "won't", "didn’t", "didn't", "doesn’t", "doesn't"}
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Adverbial material between a cue and its complement or the end of the sentence.
 ADJUNCT_START = re.compile(
-    r"\s*(?:(?:on|in|at|during|to|from|for|after|before|via|over|through|while|with|last|this|"
+    r"\s*(?:(?:on|in|at|during|from|for|after|before|via|over|through|while|with|last|this|"
     r"earlier|later|late|early|recently|again|also|too|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|instead|once|already|"
     r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
@@ -262,6 +263,8 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
         raw = text[a:b]
         word = _bare(raw)
         if not word or (word in AFTER_STOP and taken) or word in ("that", "who", "which") or raw[:1] in OPENERS + '"':
+            break
+        if taken and not _is_np_word(raw.rstrip(",.;:!?")):
             break
         if re.fullmatch(WEEKDAYS, word.capitalize()) and taken:
             break

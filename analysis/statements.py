@@ -53,6 +53,10 @@ PARENTHETICAL_WORDS = 6
 # A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
 TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
 TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
+# What may follow an inverted speaker after a comma: a relative clause, an apposition,
+# a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
+AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
+                            r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -256,7 +260,8 @@ def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
 def _closes_sentence(text: str, start: int, end: int) -> bool:
     """After an inverted speaker: nothing, a comma (apposition, relative clause) or adverbials."""
     rest = text[start:end].lstrip()
-    return not rest or rest[0] in ",.;!?—–-(" or ap.only_adjuncts(text, start, end)
+    return (not rest or rest[0] in ".;!?—–-(" or bool(AFTER_INVERTED.match(rest))
+            or ap.only_adjuncts(text, start, end))
 
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:

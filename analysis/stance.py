@@ -24,11 +24,15 @@ reporting verbs) and work in this order:
    "invade") in another segment is a threat: the condition's targets get
    +:data:`THREAT_WEIGHT` (the speaker insists on them) and the sanction counts only for
    the targets of its own segment.
-5. **Combining.** A target's stance is the sum of the values of the segments that name it,
-   of the segments that name no target (they comment on the whole statement, "... but our
-   Administration means what it says"; a threat's sanction segment excepted) and of the
-   reporting verb's stance from ``cues.csv``, clipped to [-1, 1]. An addressed target with
-   no cue at all is 0 (neutral).
+5. **Combining.** A target's stance is the sum of the values of the segments that name it
+   and of the segments that name no target (they comment on the whole statement, "... but
+   our Administration means what it says"; a threat's sanction segment excepted), plus the
+   reporting verb's stance from ``cues.csv``, clipped to [-1, 1]. The verb is added when the
+   content has no stance of its own ("encouraged Europe to buy ...") or one of the same sign
+   ("complained that they were cut out"); when the signs differ the content decides, since
+   a negative verb often introduces a demand ("warned that allies must spend more",
+   "complained that allies are not paying their fair share"). An addressed target with no
+   cue at all is 0 (neutral).
 
 Every step that changed a score is written into the evidence string, e.g.
 ``term '2027'; negator 'not' scopes 'realistic' (support +0.80 -> -0.80); verb 'said' neutral; stance -0.80``.
@@ -281,6 +285,8 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
             evidence.append(f"verb '{cue}' not in cues.csv")
         elif verb == 0:
             evidence.append(f"verb '{cue}' neutral")
+        elif total * verb < 0:
+            evidence.append(f"verb '{cue}' ({verb:+.2f}) not added: the content's own stance has the other sign")
         else:
             total += verb
             evidence.append(f"verb '{cue}' ({verb:+.2f})")

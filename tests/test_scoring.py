@@ -81,6 +81,19 @@ def test_negated_modal_and_not_yet(rules):
     assert "negator 'not yet' scopes oppose 'satisfied with the strides'" in evidence
 
 
+def test_contracted_negators(rules):
+    score, evidence = stance_of(rules, "Europe doesn't need to spend more on defense", "defense_spending")
+    assert score == pytest.approx(-0.7) and "negator 'doesn't' scopes support 'need to'" in evidence
+    score, evidence = stance_of(rules, "Europe cannot meet the 2027 deadline", "deadline_2027")
+    assert score == pytest.approx(-0.5) and "negator 'cannot' scopes support 'meet'" in evidence
+
+
+def test_uncertainty_hedges_towards_neutral(rules):
+    assert stance_of(rules, "the 2027 deadline will hold", "deadline_2027")[0] == pytest.approx(0.5)
+    score, evidence = stance_of(rules, "it is unclear whether the 2027 deadline will hold", "deadline_2027")
+    assert discretise(score) == "neutral" and "hedge 'unclear' (x0.30)" in evidence
+
+
 def test_hedge_shrinks_and_booster_grows(rules):
     plain = stance_of(rules, "Europe will take over NATO's conventional defense", "burden_shift")[0]
     hedged, evidence = stance_of(rules, "Europe may take over NATO's conventional defense", "burden_shift")
@@ -101,6 +114,15 @@ def test_reporting_verb_carries_stance(rules, seed_text):
                            previous=seed_previous(seed_text, content))
     assert complained[0] == -1.0 and "verb 'complained' (-0.60)" in complained[1]
     assert "anaphor 'those negotiations' + previous sentence term 'negotiate with Moscow'" in complained[1]
+
+
+def test_verb_against_the_content_does_not_cancel_it(rules):
+    score, evidence = stance_of(rules, "allies are not spending their fair share on defense", "defense_spending",
+                                cue="complained")
+    assert score == pytest.approx(0.4)
+    assert "verb 'complained' (-0.60) not added: the content's own stance has the other sign" in evidence
+    assert stance_of(rules, "European allies must spend more on defense", "defense_spending",
+                     cue="warned")[0] == pytest.approx(0.7)
 
 
 def test_anaphor_takes_target_from_previous_sentence(rules, seed_text):
@@ -133,7 +155,7 @@ def test_threat_supports_the_condition_and_opposes_the_sanction(gold_scored):
 def test_condition_without_sanction_is_no_threat(rules):
     score, evidence = stance_of(rules, "if Europe does not meet the 2027 deadline, talks will continue",
                                 "deadline_2027")
-    assert score == 0.0 and "threat" not in evidence
+    assert score == pytest.approx(-0.5) and "threat" not in evidence  # read as a plain negated "meet"
 
 
 def test_segments_split_clauses_and_conditions():

@@ -91,7 +91,7 @@ FIGURES: dict[str, str] = {
         "the burden shift (x) and on the 2027 deadline (y), with bootstrap 95% intervals over "
         "its statements as bars (none for a single statement); marker area is the actor's "
         "salience (share of all statements), colour its bloc. Actors that do not address one "
-        "of the two targets are placed in the hatched 'not addressed' strip of that axis."),
+        "of the two targets sit in the hatched strip marked n/a (not addressed) on that axis."),
     "fig_stance_heatmap": (
         "Actor x target stance. Cell colour is the actor's mean stance toward the target "
         "(red oppose, blue support), the number is how many of its statements address it; "

@@ -163,11 +163,12 @@ def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None
 
 
 def sides_by_target(positions: pd.DataFrame, level: str = "actor") -> pd.DataFrame:
-    """Who takes which side: one row per addressed target (in ``positions`` order), columns
+    """Who takes which side: one row per addressed target (in ``positions``' target order), columns
     ``support``, ``neutral``, ``oppose`` listing the actors (or blocs) whose mean stance is
     on that side, "; "-separated."""
     rows = positions[(positions["level"] == level) & (positions["n_statements"] > 0)]
+    targets = [t for t in dict.fromkeys(positions["target"]) if t in set(rows["target"])]
     table = {target: {s: "; ".join(group.loc[group["mean_stance"].map(side) == s, "name"])
                       for s in ("support", "neutral", "oppose")}
-             for target, group in rows.groupby("target", sort=False)}
+             for target, group in ((t, rows[rows["target"] == t]) for t in targets)}
     return pd.DataFrame.from_dict(table, orient="index", columns=["support", "neutral", "oppose"]).rename_axis("target")

@@ -128,3 +128,10 @@ def test_sides_by_target():
     assert sides.loc["deadline_2027", "neutral"] == ""
     blocs = sides_by_target(stakeholder_positions(scored_frame(), n_resamples=99), level="bloc")
     assert blocs.loc["deadline_2027", "oppose"] == "Europe" and blocs.loc["deadline_2027", "support"] == "US"
+
+
+def test_sides_follow_target_order_not_actor_order():
+    scored = scored_frame().assign(stance_burden_shift=NAN)
+    scored.loc[4, "stance_burden_shift"] = 0.5  # only the unresolved speaker, sorted last, addresses it
+    sides = sides_by_target(stakeholder_positions(scored, n_resamples=99), level="bloc")
+    assert list(sides.index) == ["burden_shift", "deadline_2027"]

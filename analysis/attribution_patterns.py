@@ -57,9 +57,10 @@ AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Adverbial material between a cue and its complement or the end of the sentence.
 ADJUNCT_START = re.compile(
-    r"\s*(?:(?:on|in|at|during|from|for|after|before|via|over|through|while|with|last|this|"
-    r"earlier|later|late|early|recently|again|also|too|then|previously|privately|publicly|"
-    r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|instead|once|already|"
+    r"\s*(?:(?:on|in|at|during|from|for|after|before|via|over|through|while|with|"
+    r"(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|winter|time)|"
+    r"earlier|later|late|early|recently|again|also|then|previously|privately|publicly|"
+    r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
     r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 THAT = re.compile(r"\bthat\b")

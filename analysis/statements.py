@@ -57,6 +57,8 @@ TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 # a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
 AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
                             r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
+# After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
+SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -148,7 +150,11 @@ def _content_before(text: str, unit: Unit, speaker_start: int, quotes: list[tupl
     mark = text[head_end - 1]
     if mark in ap.CLOSERS or mark == '"' or text.startswith("''", head_end - 2):
         region = _region_at(quotes, head_end - 1)
-        return (region[0], head_end) if region else None
+        if region is None:
+            return None
+        # a quotation closing a reported clause: the clause is the content (mixed)
+        lead = _trim(text, unit.start, region[0])
+        return (lead[0] if lead[1] > lead[0] else region[0], head_end)
     if mark != ",":
         return None
     start, end = _trim(text, unit.start, head_end - 1)
@@ -202,10 +208,11 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if before_content is not None:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
         if closing is not None and mark == "," and rest[1] > rest[0]:
-            region = _region_at(quotes, rest[0])
-            if region:  # split quotation: "A," he said, "B."
+            resumed = SPLIT_QUOTE.match(text, gap_end) if quoted_before else None
+            region = _region_at(quotes, resumed.end() - 1) if resumed else None
+            if region:  # split quotation: "A," he said(, adverbials), "B."
                 closing.content = (closing.content[0], max(region[1], rest[1]))
-            elif not quoted_before and len(text[slice(*closing.content)].split()) < PARENTHETICAL_WORDS:
+            elif not quoted_before and _incomplete(text[slice(*closing.content)]):
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
                 closing.content = (closing.content[0], rest[1])
         return closing
@@ -251,17 +258,27 @@ def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
     speaker = ap.speaker_after(text, start, end)
     if speaker is None or not _closes_sentence(text, speaker[1], end):
         return None
+    if text[speaker[0]].isupper():
+        return speaker
     first = ap._bare(text[speaker[0]:speaker[1]].split()[0])
-    if text[speaker[0]].isupper() or first in ap.DETERMINERS | ap.PRONOUNS | ap.QUANTIFIERS:
+    if first in ap.DETERMINERS | ap.PRONOUNS | ap.QUANTIFIERS and _closes_sentence(text, speaker[1], end, strict=True):
         return speaker
     return None
 
 
-def _closes_sentence(text: str, start: int, end: int) -> bool:
-    """After an inverted speaker: nothing, a comma (apposition, relative clause) or adverbials."""
+def _incomplete(clause: str) -> bool:
+    """A clause too short, or opening with a subordinator, to be a whole statement."""
+    words = clause.split()
+    return len(words) < PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in ap.SUBORDINATORS)
+
+
+def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> bool:
+    """After an inverted speaker: nothing, adverbials, or a comma and then (``strict``)
+    a relative clause, apposition or participle ("..., said Smith, who ...")."""
     rest = text[start:end].lstrip()
-    return (not rest or rest[0] in ".;!?—–-(" or bool(AFTER_INVERTED.match(rest))
-            or ap.only_adjuncts(text, start, end))
+    if rest.startswith(","):
+        return not strict or bool(AFTER_INVERTED.match(rest))
+    return not rest or rest[0] in ".;!?—–-(" or ap.only_adjuncts(text, start, end)
 
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
@@ -354,7 +371,7 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     region = _region_at(quotes, unit.start)
     if region is None or last.unit.paragraph != unit.paragraph or last.speaker is None:
         return False
-    if _kind(text, *last.content, quotes) == "indirect":
+    if last.cue_first and _kind(text, *last.content, quotes) == "indirect":
         return False
     last.kind = last.kind or _kind(text, *last.content, quotes)
     last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))

@@ -18,13 +18,16 @@ sentence, start, end, text, polarity, subjectivity, vader_compound.
 Validation: ``gold_statements_frame`` loads ``gold/seed_statements.csv`` as a statements
 frame; ``validate_stance`` compares scored statements with ``gold/seed_stance.csv``
 (accuracy, Cohen's kappa, confusion matrices), ``evaluate_on_gold`` does so for the gold
-and the extracted statements, ``validation_table`` makes one long table of the results.
+and the extracted statements, ``validation_table`` makes one long table of the results,
+``rule_ablation`` compares the scorer with itself minus one rule family and with sentiment
+used as stance (``sentiment_as_stance``).
 ``stance_evidence_table`` lists every addressed statement x target with its evidence;
 ``sentiment_stance_agreement`` counts and ``sentiment_stance_disagreements`` lists where
 sentiment and stance point in opposite directions.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -269,6 +272,54 @@ def evaluate_on_gold(statements: pd.DataFrame, text_by_doc: dict[str, str], code
         "extracted statements": validate_stance(score_statements(extracted, codebook, text_by_doc), gold_stance,
                                                 threshold),
     }
+
+
+def sentiment_as_stance(scored: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A copy of ``scored`` whose stance on every addressed target is the sentiment in
+    ``column`` (``polarity`` or ``vader_compound``): the baseline that treats sentiment as
+    stance, with the same addressed pairs as the scorer."""
+    baseline = scored.copy()
+    for target in _targets(scored):
+        baseline[f"stance_{target}"] = scored[column].where(scored[f"stance_{target}"].notna())
+        baseline[f"stance_{target}_evidence"] = [f"{column} {v:+.2f}" if not pd.isna(v) else ""
+                                                 for v in baseline[f"stance_{target}"]]
+    return baseline
+
+
+def rule_ablation(text_by_doc: dict[str, str], codebook: Codebook | None = None) -> pd.DataFrame:
+    """Agreement with the gold (on the gold statements) of the full scorer, of the scorer
+    with one rule family switched off (by removing its codebook rows, or the previous
+    sentence), and of sentiment used as stance (neutral band +-0.05). Columns: variant,
+    scheme, n_pairs, accuracy, kappa. Empty when the gold document is not in the corpus."""
+    columns = ["variant", "scheme", "n_pairs", "accuracy", "kappa"]
+    if GOLD_DOC_ID not in text_by_doc:
+        return pd.DataFrame(columns=columns)
+    codebook = codebook if codebook is not None else load_codebook()
+    gold = gold_statements_frame(text_by_doc[GOLD_DOC_ID], GOLD_DOC_ID)
+    gold_stance = pd.read_csv(GOLD_STANCE)
+    lexicon = codebook.stance_lexicon
+
+    def without(*roles: str) -> Codebook:
+        return replace(codebook, stance_lexicon=lexicon[~lexicon["role"].isin(roles)])
+
+    full = score_statements(gold, codebook, text_by_doc)
+    variants = [
+        ("full scorer", full, STANCE_THRESHOLD),
+        ("without negators", score_statements(gold, without("negator"), text_by_doc), STANCE_THRESHOLD),
+        ("without hedges and boosters", score_statements(gold, without("hedge", "booster"), text_by_doc),
+         STANCE_THRESHOLD),
+        ("without reporting-verb stance",
+         score_statements(gold, replace(codebook, cues=codebook.cues.assign(stance="0")), text_by_doc),
+         STANCE_THRESHOLD),
+        ("without the previous sentence (no anaphora)", score_statements(gold, codebook), STANCE_THRESHOLD),
+        ("TextBlob polarity as stance", sentiment_as_stance(full, "polarity"), SENTIMENT_THRESHOLD),
+        ("VADER compound as stance", sentiment_as_stance(full, "vader_compound"), SENTIMENT_THRESHOLD),
+    ]
+    rows = []
+    for name, scored, threshold in variants:
+        summary = validate_stance(scored, gold_stance, threshold)["summary"]
+        rows.extend((name, r.scheme, r.n_pairs, r.accuracy, r.kappa) for r in summary.itertuples())
+    return pd.DataFrame(rows, columns=columns)
 
 
 def stance_evidence_table(scored: pd.DataFrame, threshold: float = STANCE_THRESHOLD) -> pd.DataFrame:

@@ -59,6 +59,9 @@ AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|
                             r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
 # After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
 SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
+# Content cannot open with a negation or a finite verb: the cue was inside a relative
+# clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
+NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -283,8 +286,8 @@ def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> b
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
     content = _content_after(text, unit, start, subject, quotes)
-    if content[1] <= content[0] or re.match(r"not\b", text[content[0]:content[1]]):
-        return None  # "asked not to be named"
+    if content[1] <= content[0] or NOT_CONTENT.match(text, content[0]):
+        return None  # "asked not to be named", "everything Trump says is a lie"
     complement = row.get("complement") or ""
     if complement and not re.match(complement, text[content[0]:content[1]]):
         return None

@@ -61,6 +61,10 @@ def execute(path: Path, parameters: dict[str, str] | None, output: Path) -> Path
     if parameters:
         from papermill.parameterize import parameterize_notebook
 
+        # papermill expects the metadata its own executor would have added
+        nb.metadata.setdefault("papermill", {})
+        for cell in nb.cells:
+            cell.metadata.setdefault("tags", [])
         nb = parameterize_notebook(nb, parameters, kernel_name=KERNEL, language="python")
     client = NotebookClient(
         nb,

@@ -63,6 +63,8 @@ ADJUNCT_START = re.compile(
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
     r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
+# Initials and titles that end in a period inside a name ("Ronald R. Fieldstone").
+ABBREVIATION = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|St|Gen|Lt|Col|Sgt|Prof|Gen|Adm|Capt|U\.S)\.")
 THAT = re.compile(r"\bthat\b")
 SENTENCE_END = re.compile(r"[\s.!?;,]*$")
 WORD = re.compile(r"\S+")
@@ -270,7 +272,7 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
         if re.fullmatch(WEEKDAYS, word.capitalize()) and taken:
             break
         taken.append((a, b))
-        if raw[-1:] in ",.;:!?" or raw[-1:] in CLOSERS or len(taken) >= 12:
+        if (raw[-1:] in ",.;:!?" and not ABBREVIATION.fullmatch(raw)) or raw[-1:] in CLOSERS or len(taken) >= 12:
             break
     if not taken:
         return None

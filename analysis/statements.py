@@ -62,6 +62,8 @@ SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
 # clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
 NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
+SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+SAME_SUBJECT_CUT = re.compile(r",?\s+(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -190,7 +192,10 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         subject = ap.Subject((who_end - 3, who_end))
     if subject.span is None and previous_word.lower() in ("and", "but"):
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
-    if subject.span is None and before.endswith(","):
+    if subject.span is None and before.endswith(",") and cue_word.endswith("ing"):
+        # "..., saying ...": the participle's subject opens the sentence
+        subject = ap.Subject(ap.subject_at(text, unit.start, cs))
+    elif subject.span is None and before.endswith(","):
         subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", unit.start, cs)))
     pos = ap.object_after(text, ce, unit.end) if TELL.fullmatch(cue_word) else ce
     that = ap.adjunct_then_that(text, pos, unit.end)
@@ -362,7 +367,9 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
             if statement is None:
                 continue
-            if not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
+            if statement.speaker is None and found and found[-1].unit is unit and _same_subject(text, match):
+                _share_subject(text, found[-1], statement, match.start())
+            elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
     return _frame(text, doc_id, found, quotes)
@@ -379,6 +386,20 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     last.kind = last.kind or _kind(text, *last.content, quotes)
     last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))
     return True
+
+
+def _same_subject(text: str, match: re.Match) -> bool:
+    """"X said A and warned B", "X said A, adding B": the cue's subject is the previous one's."""
+    return bool(SAME_SUBJECT.search(text, max(0, match.start() - 30), match.start())) or (
+        match.group(0).endswith("ing") and text[max(0, match.start() - 4):match.start()].rstrip().endswith(","))
+
+
+def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> None:
+    """Give ``new`` the speaker of ``earlier`` and end ``earlier``'s content before it."""
+    new.speaker = earlier.speaker
+    if earlier.cue_first and earlier.content[0] < cue_start < earlier.content[1]:
+        earlier.content = _trim(text, earlier.content[0], SAME_SUBJECT_CUT.search(
+            text, earlier.content[0], cue_start).start())
 
 
 def _close_earlier(text: str, found: list[Found], new: Found) -> bool:

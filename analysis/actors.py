@@ -14,15 +14,19 @@ into, and adds or fills:
 Rules, first that applies wins:
 
 1. implicit speaker: the speaker of an earlier statement in the same sentence;
-2. pronoun: he/she -> nearest earlier person of a compatible gender, they -> group or
-   organisation, it -> organisation; antecedents earlier in the same sentence first, then
-   speakers of earlier statements, then persons named in the same or previous paragraph;
+2. pronoun: he/she -> nearest earlier person of a compatible gender (known from "Mr."/"Ms."
+   or an earlier he/she), they -> group or organisation, it -> organisation; candidates are
+   earlier speakers and named persons (codebook aliases, capitalised names), searched
+   earlier in the same sentence, then in the same or previous paragraph (names only when
+   a title introduces them or they open a sentence), then among all earlier speakers,
+   then among any names in the same or previous paragraph;
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
 5. bare definite description ("the official", "the senator") -> nearest earlier speaker
    with that head noun or title;
-6. surname alone ("Landau", "Mr. Landau") -> the earlier person whose name ends with it;
+6. surname alone ("Landau", "Mr. Landau") -> the nearest earlier speaker, else named
+   person, whose name ends with it;
 7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
    after any titles -> person; organisation head noun or acronym -> organization; person
    head noun, singular -> anonymous_person, plural or coordinated -> anonymous_group) and
@@ -76,6 +80,9 @@ NOT_PERSON_HEADS = frozenset(
     """ocean sea river lake mountain mountains island islands street avenue square war act bill
     treaty accord agreement day week summit conference forum games cup times post news""".split()
 )
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# First words of place names ("North Korea", "New York").
+PLACE_OPENERS = frozenset("north south east west new united san santa los las saint st. fort mount".split())
 # Words before a name that give a role, not part of the name.
 TITLE_WORDS = frozenset(
     """president vice deputy secretary minister prime foreign defense defence state general
@@ -99,7 +106,8 @@ DETERMINERS = frozenset(
 # Capitalised words that open a sentence before a name ("On Monday Ruth Ellison ...").
 NOT_NAMES = frozenset(
     """on in at by but and the a an when after before while as if since last this that then also so
-    asked meanwhile however monday tuesday wednesday thursday friday saturday sunday january
+    even only just still yet neither either both not no every each all many most some such though
+    although because whether where what how why who asked meanwhile however monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december""".split()
 )
 PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
@@ -108,8 +116,14 @@ FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNOR
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
-_HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]+)$")
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near)\s+$")
+_HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:['’]s)?$")
+# A one-word name counts as a person after an honorific or a personal title ("President Obama").
+_INTRODUCERS = (r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Sens|Rep|Gov|Gen|Adm|Col|Prof|President|Senator|Governor|"
+                r"Minister|Secretary|Chancellor|Ambassador|Mayor|Judge|Justice|General|Admiral|Pope)\.?\s+")
+_NOT_VERBS = frozenset("of and or nor to in on at for with from by as than that who which whose".split())
+_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near|under|over|after|before|"
+                                 r"between|among|like|than|into|toward|towards|without|behind|via|per|including)\s+$")
 _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
          r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
          r"today|yesterday|tonight|\d|(?:week|month|year|morning|afternoon|evening|night|weekend)\b)")
@@ -120,6 +134,7 @@ _CUT = re.compile(r",|\s[-–—―]+\s|\s(?:who|whom|which|that|whose)\s|\s[a-z
 # Where the head noun of a description ends ("sources familiar with the discussion").
 _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
+_DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -150,6 +165,7 @@ class _Lexicon:
     aliases: list[tuple[re.Pattern, str, pd.Series]]  # (pattern, alias, actor row)
     nationality: list[tuple[re.Pattern, str, str]]  # (pattern, term, bloc)
     nationality_terms: frozenset[str]  # lower-cased
+    names: frozenset[str] = frozenset()  # canonical names of codebook actors
 
 
 def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
@@ -175,7 +191,8 @@ def _lexicon(codebook: Codebook) -> _Lexicon:
     aliases.sort(key=lambda item: -len(item[1]))
     terms = [(term, bloc) for bloc, cell in zip(codebook.blocs["bloc"], codebook.blocs["nationality_terms"])
              for term in split_terms(cell)]
-    return _Lexicon(aliases, [(_boundary(t), t, b) for t, b in terms], frozenset(t.lower() for t, _ in terms))
+    return _Lexicon(aliases, [(_boundary(t), t, b) for t, b in terms], frozenset(t.lower() for t, _ in terms),
+                    frozenset(codebook.actors["name"]))
 
 
 def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, pd.Series] | None:
@@ -238,6 +255,11 @@ def _titles(phrase: str) -> frozenset[str]:
     return frozenset(TITLE_ABBREVIATIONS.get(w, w) for w in words & TITLE_WORDS) - {"of", "for", "the", "to", "and"}
 
 
+def _introduced(run: str, name: str) -> bool:
+    """Whether ``name`` follows an honorific or personal title right before it in ``run``."""
+    return re.search(_INTRODUCERS + re.escape(name) + r"(?:['’]s)?$", run) is not None
+
+
 def _gender(phrase: str) -> str:
     return next((GENDER_TITLES[w] for w in (w.lower().rstrip(".") for w in phrase.split()) if w in GENDER_TITLES), "")
 
@@ -265,12 +287,15 @@ def _person_name(core: str, lexicon: _Lexicon) -> str | None:
     words = words[roles[-1] + 1:] if roles else words
     while words and words[0].lower() in NOT_NAMES:
         words.pop(0)
-    if not words:
+    if (not words or words[0].lower() in PLACE_OPENERS or any(w.lower() in WEEKDAYS for w in words)
+            or (len(words) == 1 and _DEMONYM.search(words[0]))):
         return None
     last = words[-1].lower()
     if (any(w.lower() in ORGANIZATION_NOUNS for w in words) or last in NOT_PERSON_HEADS
             or _singular(last) in PERSON_NOUNS | GROUP_NOUNS or last in lexicon.nationality_terms):
         return None
+    if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1].lower() not in ("jr.", "sr."):
+        words[-1] = words[-1].rstrip(".")  # a sentence's full stop, not an abbreviation
     return " ".join(words)
 
 
@@ -332,7 +357,8 @@ def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
                 f"capitalised name '{name}' at the head of '{core}' → person{bloc_note}")
     lower = head.lower()
     if head[:1].isupper() and lower.endswith("s") and (lower in lexicon.nationality_terms
-                                                     or lower[:-1] in lexicon.nationality_terms):
+                                                     or lower[:-1] in lexicon.nationality_terms
+                                                     or (len(words) == 1 and _DEMONYM.search(head))):
         return Actor(canonical, "anonymous_group", bloc), f"plural nationality noun '{head}' → anonymous_group{bloc_note}"
     if head_single in ORGANIZATION_NOUNS or (head.isupper() and len(head.rstrip(".")) > 1):
         return (Actor(canonical, "organization", bloc, frozenset({head_single})),
@@ -373,15 +399,18 @@ def _span_start(anchor: int, spans: list[tuple[int, int]], back: int = 0) -> int
     return 0
 
 
-def _journalists(text: str) -> set[str]:
-    """Names in the byline and credits blocks, which are never actors."""
+def _segments(text: str) -> tuple[set[str], list[tuple[int, int]]]:
+    """The journalists (names in the byline and credits, never actors) and the body spans
+    (where named mentions are looked for; headlines are not)."""
     try:
         from analysis.ingest import segment
-        blocks = [text[b.start:b.end] for b in segment(text) if b.label in ("byline", "credits")]
+        blocks = [(b.label, b.start, b.end) for b in segment(text)]
     except Exception:  # a broken segmenter must not stop speaker resolution
-        blocks = []
-    return {m.group() for chunk in blocks for m in _CAPITALISED_RUN.finditer(chunk)
-            if not re.match(r"(?:By|Reporting|Editing|Additional|Writing)\b", m.group())}
+        blocks = [("body", 0, len(text))]
+    journalists = {m.group() for label, start, end in blocks if label in ("byline", "credits")
+                   for m in _CAPITALISED_RUN.finditer(text, start, end)
+                   if not re.match(r"(?:By|Reporting|Editing|Additional|Writing)\b", m.group())}
+    return journalists, [(start, end) for label, start, end in blocks if label == "body"]
 
 
 @dataclass
@@ -393,6 +422,7 @@ class _Document:
     paragraphs: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
     journalists: set[str]
+    body: list[tuple[int, int]]
     mentions: list[Actor] = field(default_factory=list)
     earlier: list[Actor] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
@@ -403,36 +433,105 @@ class _Document:
 
 def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]]) -> _Document:
     paragraphs = _paragraph_spans(text)
-    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), _journalists(text))
-    doc.mentions = [m for m in _mentions(text, doc) if not any(s <= m.position < e for s, e in contents)]
+    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), *_segments(text))
+    mentions = _mentions(text, doc)
+    for mention in mentions:
+        # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
+        # tells her gender.
+        full = _full_name(mention, mentions, doc)
+        others = {a.name for a in mentions if a.position < mention.position and _surname(a.name) == mention.name}
+        if full and len(others - {mention.name}) == 1:
+            mention.name = full.name
+            if mention.gender:
+                doc.genders.setdefault(full.name, mention.gender)
+    doc.mentions = [m for m in mentions if not any(s <= m.position < e for s, e in contents)]
     return doc
 
 
+def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
+    """The person before ``actor`` in ``pool`` whose longer name ends with the one-word
+    name of ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
+    contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
+    nearest; or None."""
+    if actor.actor_type != "person" or len(actor.name.split()) != 1:
+        return None
+    earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
+               and _surname(a.name) == actor.name and a.name != actor.name
+               and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
+    counts = {a.name: sum(b.name == a.name for b in earlier) for a in earlier}
+    return max(earlier, key=lambda a: (counts[a.name], a.position)) if earlier else None
+
+
 def _mentions(text: str, doc: _Document) -> list[Actor]:
-    """Persons and organisations named in ``text`` (codebook aliases, capitalised names
-    within a sentence), in text order. A capitalised name is ``salient`` (trusted as an
-    antecedent within its sentence) when a title introduces it or it opens the sentence."""
+    """Persons and organisations named in ``text``, in text order: codebook aliases;
+    capitalised names within a sentence (two words or more, or one after a title or an
+    honorific: "President Obama", "Mrs. Clinton"); and a lone surname of a person named
+    before ("Clinton" after "Hillary Clinton"). A name is ``salient`` (trusted as an
+    antecedent before any earlier speaker) when a title introduces it, it opens its
+    sentence, or it stands like a subject (no preposition before, a lower-case word after)."""
     found: dict[int, Actor] = {}
     taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
+    sentences = [(s, e) for s, e in doc.sentences if any(bs <= s < be for bs, be in doc.body)]
     for pattern, alias, row in doc.lexicon.aliases:
         for match in pattern.finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
+            inside = len(alias.split()) == 1 and re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, match.start() - 30):match.start()])
+            if inside and inside.group(1).lower() not in TITLE_WORDS | doc.lexicon.nationality_terms:
+                continue
+            if free(*match.span()) and any(s <= match.start() < e for s, e in sentences):
                 taken.append(match.span())
-                found[match.start()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start())
-    for start, end in doc.sentences:
+                sentence_start = _span_start(match.start(), doc.sentences)
+                found[match.start()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
+                                             _salient(text, *match.span(), sentence_start))
+    for start, end in sentences:
         for match in _CAPITALISED_RUN.finditer(text, start, end):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if not free(*match.span()):
                 continue
             # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
             names = [_person_name(part, doc.lexicon) for part in (match.group(), match.group().split(" of ")[0])]
-            name = next((n for n in names if n and len(n.split()) >= 2), None)
+            titles = _titles(match.group())
+            name = next((n for n in names if n and (len(n.split()) >= 2 or _introduced(match.group(), n))), None)
             if name and not any(name in j for j in doc.journalists):
+                taken.append(match.span())
                 bloc_hit = _nationality(match.group(), doc.lexicon)
-                titles = _titles(match.group())
                 found[match.start()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
-                                             match.start(), bool(titles) or not text[start:match.start()].strip(),
+                                             match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              _gender(match.group()))
-    return [found[k] for k in sorted(found)]
+    surnames = {_surname(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
+    for start, end in sentences:
+        for match in re.finditer(r"\b[A-Z][\w'’-]+\b", text[start:end]):
+            span = (start + match.start(), start + match.end())
+            if match.group() in surnames and free(*span):
+                taken.append(span)
+                found[span[0]] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
+                                       _salient(text, *span, start))
+    mentions = [found[k] for k in sorted(found)]
+    for mention in mentions:
+        # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
+        if mention.actor_type == "person" and mention.name in doc.lexicon.names:
+            other = [m for m in mentions if m.position < mention.position and m.actor_type == "person"
+                     and m.name not in doc.lexicon.names and _surname(m.name) == _surname(mention.name)
+                     and text[mention.position:].startswith(_surname(m.name))]
+            if other:
+                mention.name, mention.bloc = other[-1].name, other[-1].bloc
+    return mentions
+
+
+def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool = False) -> bool:
+    """Whether the name at ``text[start:end]`` opens its sentence, or stands like a subject:
+    no preposition or determiner before it, and a title before it or a lower-case word (a
+    verb, often) after it."""
+    before = text[sentence_start:start]
+    if not before.strip():
+        return True
+    if _PREPOSITION_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
+        return False
+    after = re.match(r"\s+([a-z]+)", text[end:end + 40])
+    return titled or (after is not None and after.group(1) not in _NOT_VERBS)
 
 
 # --------------------------------------------------------------------------- resolution
@@ -517,6 +616,10 @@ def _resolve_one(row: pd.Series, doc: _Document) -> tuple[Actor, str]:
     if any(core == j or core in j.split() for j in doc.journalists):
         return UNKNOWN.copy(), f"'{core}' is a journalist named in the byline or credits → never an actor"
     alias = _alias_match(phrase, doc.lexicon, _head(phrase, doc.lexicon)[0])
+    if alias and len(alias[0].split()) == 1 and any(
+            m.actor_type == "person" and _surname(m.name) == alias[0] and m.name != alias[1]["name"]
+            for m in doc.mentions + doc.earlier if m.position < anchor):
+        alias = None  # another person of that surname is named here ("Luis Rubio", not Marco)
     if alias:
         surface, entry = alias
         return (Actor(entry["name"], entry["type"], entry["bloc"], _heads_of(surface) | _titles(phrase)),
@@ -528,12 +631,13 @@ def _resolve_one(row: pd.Series, doc: _Document) -> tuple[Actor, str]:
             if head in a.heads and a.position < anchor:
                 return a.copy(), f"definite description '{core}' → nearest earlier speaker with head '{head}': '{a.name}'"
     actor, evidence = describe(phrase, doc.lexicon)
-    if actor.actor_type == "person" and len(actor.name.split()) == 1:
-        for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
-            for a in sorted(pool, key=lambda a: a.position, reverse=True):
-                if (a.actor_type == "person" and a.position < anchor and _surname(a.name) == actor.name
-                        and a.name != actor.name):
-                    return a.copy(), f"surname '{actor.name}' → earlier {how} '{a.name}'"
+    actor.position = anchor
+    for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
+        full = _full_name(actor, pool, doc)
+        if full:
+            found = full.copy()
+            found.gender = actor.gender or doc.gender(full)
+            return found, f"surname '{actor.name}' → earlier {how} '{full.name}'"
     if actor.bloc == "unknown" and actor.actor_type != "person":
         words = set(_WORD.findall(core))
         for a in sorted(doc.earlier + doc.mentions, key=lambda a: a.position, reverse=True):
@@ -559,9 +663,10 @@ def _compatible(actor: Actor, wanted: str, gender: str, doc: _Document) -> bool:
 
 
 def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
-    """Nearest compatible antecedent: earlier in the same sentence (speakers or salient
-    names), then speakers of earlier statements, then names in the same or previous
-    paragraph. A he/she resolution teaches the antecedent's gender."""
+    """Nearest compatible antecedent: speakers or salient names earlier in the same
+    sentence, then in the same or previous paragraph, then speakers of any earlier
+    statement, then any name in the same or previous paragraph. A he/she resolution
+    teaches the antecedent's gender."""
     wanted, gender = PRONOUNS[phrase.lower()]
     pool = [(a, "speaker") for a in doc.earlier] + [(m, "named") for m in doc.mentions]
     pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted, gender, doc)]
@@ -569,8 +674,9 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     window = _span_start(anchor, doc.paragraphs, back=1)
     steps = (
         ([p for p in pool if p[0].position >= sentence_start and p[0].salient], "earlier in the same sentence"),
+        ([p for p in pool if p[0].position >= window and p[0].salient], "in the same or previous paragraph"),
         ([p for p in pool if p[1] == "speaker"], "of an earlier statement"),
-        ([p for p in pool if p[1] == "named" and p[0].position >= window], "in the same or previous paragraph"),
+        ([p for p in pool if p[0].position >= window], "in the same or previous paragraph"),
     )
     for candidates, where in steps:
         if candidates:

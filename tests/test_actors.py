@@ -255,3 +255,28 @@ def test_acronym_and_plural_nationality_nouns(bare_codebook):
                            text, bare_codebook)
     assert (one(got, 0)["speaker"], one(got, 0)["actor_type"]) == ("FBI", "organization")
     assert (one(got, 1)["actor_type"], one(got, 1)["bloc"]) == ("anonymous_group", "US")
+
+
+def test_one_word_codebook_alias_yields_to_another_person_of_that_surname():
+    # "Rubio" is an alias of Marco Rubio in the codebook, but this article names Luis Rubio.
+    text = "Luis Rubio, a Mexican analyst, said tariffs would hurt. Mr. Rubio said Mexico had options."
+    got = resolve_speakers(statements(text, ("Luis Rubio, a Mexican analyst", "tariffs would hurt"),
+                                      ("Mr. Rubio", "Mexico had options")), text)
+    assert list(got["speaker"]) == ["Luis Rubio", "Luis Rubio"]
+    assert "surname 'Rubio'" in one(got, 1)["speaker_evidence"]
+
+
+def test_pronoun_passes_over_a_name_after_a_preposition(bare_codebook):
+    text = ("Ex-general speaks out\n\nRetired Gen. Norman Ham spoke on Monday about his career.\n\n"
+            "Ham made it clear he had misgivings about the army under President Barack Obama.\n\n"
+            "“It was demoralizing,” he told the host.")
+    got = one(resolve_speakers(statements(text, ("he", "“It was demoralizing,”")), text, bare_codebook))
+    assert got["speaker"] == "Norman Ham"
+    assert "pronoun 'he'" in got["speaker_evidence"] and "'Norman Ham'" in got["speaker_evidence"]
+
+
+def test_demonym_plural_is_a_group_not_a_name(bare_codebook):
+    text = "Mexicans said the wall was an insult."
+    got = one(resolve_speakers(statements(text, ("Mexicans", "the wall was an insult")), text, bare_codebook))
+    assert got["actor_type"] == "anonymous_group"
+    assert "plural nationality noun 'Mexicans'" in got["speaker_evidence"]

@@ -57,6 +57,8 @@ TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 # a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
 AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
                             r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
+INCOMPLETE_OPENERS = ap.SUBORDINATORS | {"during", "in", "on", "at", "for", "under", "with", "without", "despite",
+                                         "by", "from", "among", "over", "like", "unlike", "instead", "to"}
 # After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
 SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
@@ -64,6 +66,7 @@ SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
 NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 SAME_SUBJECT_CUT = re.compile(r",?\s+(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
+TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -197,16 +200,19 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         subject = ap.Subject(ap.subject_at(text, unit.start, cs))
     elif subject.span is None and before.endswith(","):
         subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", unit.start, cs)))
-    pos = ap.object_after(text, ce, unit.end) if TELL.fullmatch(cue_word) else ce
-    that = ap.adjunct_then_that(text, pos, unit.end)
+    pos = ce
+    if TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
+        pos = ap.object_after(text, ce, unit.end)
+        pos = ce if TO_INFINITIVE.search(text, ce, pos) else pos
+    speaker_start = subject.span[0] if subject.span else cs
+    before_content = _content_before(text, unit, speaker_start, quotes)
+    quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
+    that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)
     if that is not None:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
     gap_end = _gap_end(text, pos, unit.end, quotes)
     mark = text[gap_end:gap_end + 1]
     after = gap_end + 1 if mark in ",;:" else gap_end
-    speaker_start = subject.span[0] if subject.span else cs
-    before_content = _content_before(text, unit, speaker_start, quotes)
-    quoted_before = before_content is not None and _region_at(quotes, before_content[0]) is not None
     if not quoted_before and not ap.only_adjuncts(text, pos, gap_end):
         return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
     rest = _trim(text, after, unit.end)
@@ -224,7 +230,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
                 closing.content = (closing.content[0], rest[1])
         return closing
-    if next_unit is not None and text[next_unit.start:next_unit.start + 1] in ap.OPENERS + '"':
+    opens_quote = next_unit is not None and text[next_unit.start:next_unit.start + 1] in ap.OPENERS + '"'
+    if next_unit is not None and (opens_quote or (mark == ":" and next_unit.paragraph > unit.paragraph)):
         content = _trim(text, next_unit.start, next_unit.end)
         region = _region_at(quotes, next_unit.start)
         content = (content[0], max(content[1], region[1])) if region else content
@@ -277,7 +284,7 @@ def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
 def _incomplete(clause: str) -> bool:
     """A clause too short, or opening with a subordinator, to be a whole statement."""
     words = clause.split()
-    return len(words) < PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in ap.SUBORDINATORS)
+    return len(words) < PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in INCOMPLETE_OPENERS)
 
 
 def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> bool:

@@ -73,12 +73,13 @@ ORGANIZATION_NOUNS = frozenset(
     secretariat presidency mission command headquarters board campaign network newspaper
     magazine journal station broadcaster university school hospital foundation group service
     bureau association federation coalition authority regulator watchdog center centre fund
-    institution academy college club laboratory""".split()
+    institution academy college club laboratory times post tribune herald guardian telegraph
+    gazette""".split()
 )
 # Last words of capitalised runs that name places, events or documents, not persons.
 NOT_PERSON_HEADS = frozenset(
     """ocean sea river lake mountain mountains island islands street avenue square war act bill
-    treaty accord agreement day week summit conference forum games cup times post news""".split()
+    treaty accord agreement day week summit conference forum games cup news""".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # First words of place names ("North Korea", "New York").
@@ -291,7 +292,7 @@ def _person_name(core: str, lexicon: _Lexicon) -> str | None:
             or (len(words) == 1 and _DEMONYM.search(words[0]))):
         return None
     last = words[-1].lower()
-    if (any(w.lower() in ORGANIZATION_NOUNS for w in words) or last in NOT_PERSON_HEADS
+    if (any(_singular(w) in ORGANIZATION_NOUNS for w in words) or last in NOT_PERSON_HEADS
             or _singular(last) in PERSON_NOUNS | GROUP_NOUNS or last in lexicon.nationality_terms):
         return None
     if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1].lower() not in ("jr.", "sr."):

@@ -23,8 +23,8 @@ Rules, first that applies wins:
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
-5. bare definite description ("the official", "the senator") -> nearest earlier speaker
-   with that head noun or title;
+5. bare definite description ("the official", "the senator") -> nearest earlier speaker,
+   else named actor, with that head noun or title;
 6. surname alone ("Landau", "Mr. Landau") -> the nearest earlier speaker, else named
    person, whose name ends with it;
 7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
@@ -81,7 +81,6 @@ NOT_PERSON_HEADS = frozenset(
     """ocean sea river lake mountain mountains island islands street avenue square war act bill
     treaty accord agreement day week summit conference forum games cup news""".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # First words of place names ("North Korea", "New York").
 PLACE_OPENERS = frozenset("north south east west new united san santa los las saint st. fort mount".split())
 # Words before a name that give a role, not part of the name.
@@ -104,12 +103,13 @@ DETERMINERS = frozenset(
     many few multiple numerous various other another all both most dozens this that these
     those more""".split()
 )
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words that open a sentence before a name ("On Monday Ruth Ellison ...").
-NOT_NAMES = frozenset(
+NOT_NAMES = WEEKDAYS | frozenset(
     """on in at by but and the a an when after before while as if since last this that then also so
     even only just still yet neither either both not no every each all many most some such though
-    although because whether where what how why who asked meanwhile however monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december""".split()
+    although because whether where what how why who asked meanwhile however january february
+    march april may june july august september october november december""".split()
 )
 PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
 FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNORECASE)
@@ -628,9 +628,11 @@ def _resolve_one(row: pd.Series, doc: _Document) -> tuple[Actor, str]:
     definite = re.fullmatch(r"(?:the|this|that|these|those)\s+(?:same\s+|two\s+|three\s+|other\s+)?([a-z]+)", core, re.I)
     if definite:
         head = TITLE_ABBREVIATIONS.get(_singular(definite.group(1)), _singular(definite.group(1)))
-        for a in reversed(doc.earlier):
-            if head in a.heads and a.position < anchor:
-                return a.copy(), f"definite description '{core}' → nearest earlier speaker with head '{head}': '{a.name}'"
+        for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
+            matches = [a for a in pool if head in a.heads and a.position < anchor]
+            if matches:
+                a = max(matches, key=lambda a: a.position)
+                return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
     actor, evidence = describe(phrase, doc.lexicon)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):

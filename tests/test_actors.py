@@ -280,3 +280,10 @@ def test_demonym_plural_is_a_group_not_a_name(bare_codebook):
     got = one(resolve_speakers(statements(text, ("Mexicans", "the wall was an insult")), text, bare_codebook))
     assert got["actor_type"] == "anonymous_group"
     assert "plural nationality noun 'Mexicans'" in got["speaker_evidence"]
+
+
+def test_definite_description_falls_back_to_a_titled_mention(bare_codebook):
+    text = "The plan was drafted for President Maria Lopez last year. The president said it would pass."
+    got = one(resolve_speakers(statements(text, ("The president", "it would pass")), text, bare_codebook))
+    assert got["speaker"] == "Maria Lopez" and got["actor_type"] == "person"
+    assert "definite description 'The president'" in got["speaker_evidence"] and "named actor" in got["speaker_evidence"]

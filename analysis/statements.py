@@ -67,6 +67,8 @@ NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|co
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 SAME_SUBJECT_CUT = re.compile(r",?\s+(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
+NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
+PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -184,8 +186,11 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
     subject = ap.subject_before(text, unit.start, cs, cue_word)
-    if subject.negated or (subject.passive and cue_word.endswith("ed") and subject.span is None):
-        return None
+    if subject.negated or (subject.passive and cue_word.endswith("ed")):
+        return None  # "did not explain", "was asked", "have been charged"
+    if subject.span and PREPOSITION_START.match(text, subject.span[0]) and not any(
+            w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
+        return None  # "of the low demand for ...": a noun, not a cue
     if subject.span is None and closes:
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
@@ -207,6 +212,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     speaker_start = subject.span[0] if subject.span else cs
     before_content = _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
+    if quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)]):
+        quoted_before = False  # "On “Fox News Sunday,” Pence said ...": a title in an adverbial
+        before_content = None
     that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)
     if that is not None:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
@@ -303,6 +311,8 @@ def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
     complement = row.get("complement") or ""
     if complement and not re.match(complement, text[content[0]:content[1]]):
         return None
+    if not complement and NOT_BARE_CONTENT.match(text, content[0]):
+        return None  # "continued to stay away", "asked about finances": not what was said
     return Found(content, cue, subject.span, unit)
 
 

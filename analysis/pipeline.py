@@ -33,11 +33,12 @@ from analysis.positions import stakeholder_positions
 from analysis.scoring import SENTENCE_COLUMNS, score_statements, sentence_sentiment
 from analysis.statements import COLUMNS as STATEMENT_COLUMNS
 from analysis.statements import extract_statements
-from analysis.tables import FLOAT_FORMAT, read_table, write_table
+from analysis.tables import FLOAT_FORMAT, write_table
 from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
 from analysis.timeline import extract_timeline
 
 FAILURE_COLUMNS = ["path", "stage", "error"]
+FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
 # The longest news features run to tens of thousands of characters. A file far beyond that
 # is many articles in one, where speakers would be resolved across article boundaries: it
 # is reported for splitting rather than analysed as one article.
@@ -235,10 +236,19 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     return Summary(articles, statements, failures)
 
 
+def read_without_free_text(path: Path) -> pd.DataFrame:
+    """A statements table without its free-text columns (content, cue, speaker text,
+    evidence), which no aggregate reads: they are most of its size on a large corpus.
+    Cells are read as :func:`analysis.tables.read_table` reads them (only empty cells missing)."""
+    header = pd.read_csv(path, nrows=0).columns
+    keep = [c for c in header if c not in FREE_TEXT_COLUMNS and not c.endswith("_evidence")]
+    return pd.read_csv(path, usecols=keep, keep_default_na=False, na_values=[""], encoding="utf-8")
+
+
 def aggregate(out: Path) -> None:
     """Write ``actors.csv``, ``positions.csv`` and the network files of ``out`` from its
-    statements tables (read back as every later stage reads them)."""
-    write_table(actor_table(read_table(out / "statements.csv")), out / "actors.csv")
-    scored = read_table(out / "scored_statements.csv")
+    statements tables."""
+    write_table(actor_table(read_without_free_text(out / "statements.csv")), out / "actors.csv")
+    scored = read_without_free_text(out / "scored_statements.csv")
     write_table(stakeholder_positions(scored), out / "positions.csv")
     write_networks(scored, out)

@@ -60,7 +60,7 @@ AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|
 INCOMPLETE_OPENERS = ap.SUBORDINATORS | {"during", "in", "on", "at", "for", "under", "with", "without", "despite",
                                          "by", "from", "among", "over", "like", "unlike", "instead", "to"}
 # After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
-SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?[“\"]")
+SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
 # clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
 NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
@@ -69,6 +69,8 @@ SAME_SUBJECT_CUT = re.compile(r",?\s+(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
 NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
 PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
+NOT_CONTINUING = {"which", "who", "whose", "where", "when", "as", "while", "after", "before", "according",
+                  "and", "but", "though", "although", "because", "since", "if", "so"}
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -234,7 +236,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
             region = _region_at(quotes, resumed.end() - 1) if resumed else None
             if region:  # split quotation: "A," he said(, adverbials), "B."
                 closing.content = (closing.content[0], max(region[1], rest[1]))
-            elif not quoted_before and _incomplete(text[slice(*closing.content)]):
+            elif not quoted_before and (_incomplete(text[slice(*closing.content)]) or _continues_clause(text, rest[0])):
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
                 closing.content = (closing.content[0], rest[1])
         return closing
@@ -293,6 +295,13 @@ def _incomplete(clause: str) -> bool:
     """A clause too short, or opening with a subordinator, to be a whole statement."""
     words = clause.split()
     return len(words) < PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in INCOMPLETE_OPENERS)
+
+
+def _continues_clause(text: str, start: int) -> bool:
+    """After "X, he said,": a lowercase word that carries the sentence on ("are acts of
+    patriotism", "for how ..."), not an apposition, relative clause or participle."""
+    word = re.match(r"[a-z]+", text[start:start + 20])
+    return bool(word) and word.group(0) not in ap.DETERMINERS | ap.QUANTIFIERS | NOT_CONTINUING and not word.group(0).endswith("ing")
 
 
 def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> bool:

@@ -71,6 +71,7 @@ NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
 PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
 NOT_CONTINUING = {"which", "who", "whose", "where", "when", "as", "while", "after", "before", "according",
                   "and", "but", "though", "although", "because", "since", "if", "so"}
+RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|what)\s+$")
 CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
 
 
@@ -315,8 +316,11 @@ def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> b
 
 def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
     content = _content_after(text, unit, start, subject, quotes)
-    if content[1] <= content[0] or NOT_CONTENT.match(text, content[0]):
-        return None  # "asked not to be named", "everything Trump says is a lie"
+    if content[1] <= content[0]:
+        return None
+    if NOT_CONTENT.match(text, content[0]) and not (subject.span and RELATIVE_BEFORE.search(
+            text, max(0, subject.span[0] - 8), subject.span[0])):
+        return None  # "asked not to be named", "everything Trump says is a lie"; but "which he said were ..."
     complement = row.get("complement") or ""
     if complement and not re.match(complement, text[content[0]:content[1]]):
         return None

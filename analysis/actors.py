@@ -116,6 +116,9 @@ FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNOR
 
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
+# A capitalised run ending in an organisation word, or followed by one ("the Security
+# Council", "the Clinton campaign").
+_ORGANIZATION_RUN = re.compile(r"(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)(?:\s+([a-z]+))?")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:['’]s)?$")
 # A one-word name counts as a person after an honorific or a personal title ("President Obama").
@@ -465,6 +468,7 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
 
 def _mentions(text: str, doc: _Document) -> list[Actor]:
     """Persons and organisations named in ``text``, in text order: codebook aliases;
+    organisations (a capitalised run ending in or followed by an organisation word);
     capitalised names within a sentence (two words or more, or one after a title or an
     honorific: "President Obama", "Mrs. Clinton"); and a lone surname of a person named
     before ("Clinton" after "Hillary Clinton"). A name is ``salient`` (trusted as an
@@ -489,6 +493,15 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[match.start()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
                                              _salient(text, *match.span(), sentence_start))
     for start, end in sentences:
+        for match in _ORGANIZATION_RUN.finditer(text, start, end):
+            follow = match.group(2) and _singular(match.group(2)) in ORGANIZATION_NOUNS
+            span = (match.start(1), match.end(2 if follow else 1))
+            head = _singular(text[span[0]:span[1]].split()[-1])
+            if head in ORGANIZATION_NOUNS and free(*span):
+                taken.append(span)
+                bloc_hit = _nationality(text[span[0]:span[1]], doc.lexicon)
+                found[span[0]] = Actor(text[span[0]:span[1]], "organization", bloc_hit[1] if bloc_hit else "unknown",
+                                       frozenset({head}), span[0], _salient(text, match.start(), span[1], start))
         for match in _CAPITALISED_RUN.finditer(text, start, end):
             if not free(*match.span()):
                 continue

@@ -287,3 +287,11 @@ def test_definite_description_falls_back_to_a_titled_mention(bare_codebook):
     got = one(resolve_speakers(statements(text, ("The president", "it would pass")), text, bare_codebook))
     assert got["speaker"] == "Maria Lopez" and got["actor_type"] == "person"
     assert "definite description 'The president'" in got["speaker_evidence"] and "named actor" in got["speaker_evidence"]
+
+
+def test_they_and_it_refer_to_a_named_organisation(bare_codebook):
+    text = ("The Security Council met on Friday. The Clinton campaign welcomed the vote.\n\n"
+            "It said the sanctions were overdue.")
+    got = one(resolve_speakers(statements(text, ("It", "the sanctions were overdue")), text, bare_codebook))
+    assert (got["speaker"], got["actor_type"]) == ("Clinton campaign", "organization")
+    assert "pronoun 'It'" in got["speaker_evidence"]

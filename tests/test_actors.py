@@ -290,7 +290,7 @@ def test_definite_description_falls_back_to_a_titled_mention(bare_codebook):
 
 
 def test_they_and_it_refer_to_a_named_organisation(bare_codebook):
-    text = ("The Security Council met on Friday. The Clinton campaign welcomed the vote.\n\n"
+    text = ("Sanctions vote\n\nThe Security Council met on Friday. The Clinton campaign welcomed the vote.\n\n"
             "It said the sanctions were overdue.")
     got = one(resolve_speakers(statements(text, ("It", "the sanctions were overdue")), text, bare_codebook))
     assert (got["speaker"], got["actor_type"]) == ("Clinton campaign", "organization")

@@ -315,3 +315,42 @@ def only_adjuncts(text: str, start: int, end: int) -> bool:
     if THAT.search(gap) or any(m in gap for m in OPENERS + '":'):
         return False
     return bool(ADJUNCT_START.match(gap)) and len(gap.split()) <= 12
+
+
+# --- sentence-level patterns used by analysis.statements ---------------------------
+
+TELL = re.compile(r"told|tells|tell|telling")
+NON_RESPONSE = re.compile(
+    r",?\s+(?:but|and)\s+(?:\w+\s+)?(?:did not|didn[’']t|declined|would not|wouldn[’']t|refused|"
+    r"could not|couldn[’']t|has not|hasn[’']t|have not|had not|gave no|offered no)\b")
+# ", but it's not clear ..." / ", but he refused ...": the writer or the speaker's
+# own later act takes over; such clauses are rarely part of what was said.
+BUT_NEW_CLAUSE = re.compile(r",\s+but\s+(?:it|it[’']s|there|he|she|they)\b")
+COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b")
+# A clause shorter than this before a comma-enclosed attribution is the first half of
+# the statement, not all of it ("The museum, he said, would make visitors ...").
+PARENTHETICAL_WORDS = 6
+# A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
+TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
+TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
+# What may follow an inverted speaker after a comma: a relative clause, an apposition,
+# a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
+AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
+                            r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
+INCOMPLETE_OPENERS = SUBORDINATORS | {"during", "in", "on", "at", "for", "under", "with", "without", "despite",
+                                         "by", "from", "among", "over", "like", "unlike", "instead", "to"}
+# After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
+SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
+# Content cannot open with a negation or a finite verb: the cue was inside a relative
+# clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
+NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
+SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
+SAME_SUBJECT_CUT = re.compile(r",?\s*(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
+GAP_MARK = re.compile(r"[,;:“\"]")
+TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
+NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
+PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
+NOT_CONTINUING = {"which", "who", "whose", "where", "when", "as", "while", "after", "before", "according",
+                  "and", "but", "though", "although", "because", "since", "if", "so"}
+RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|what)\s+$")
+CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")

@@ -25,6 +25,8 @@ Rules (regular expressions over sentences, linear in the text; no parser):
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -38,42 +40,6 @@ Span = tuple[int, int]
 COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "content_end", "cue",
            "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end", "speaker",
            "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
-
-TELL = re.compile(r"told|tells|tell|telling")
-NON_RESPONSE = re.compile(
-    r",?\s+(?:but|and)\s+(?:\w+\s+)?(?:did not|didn[’']t|declined|would not|wouldn[’']t|refused|"
-    r"could not|couldn[’']t|has not|hasn[’']t|have not|had not|gave no|offered no)\b")
-# ", but it's not clear ..." / ", but he refused ...": the writer or the speaker's
-# own later act takes over; such clauses are rarely part of what was said.
-BUT_NEW_CLAUSE = re.compile(r",\s+but\s+(?:it|it[’']s|there|he|she|they)\b")
-COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|would)\b")
-# A clause shorter than this before a comma-enclosed attribution is the first half of
-# the statement, not all of it ("The museum, he said, would make visitors ...").
-PARENTHETICAL_WORDS = 6
-# A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
-TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
-TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
-# What may follow an inverted speaker after a comma: a relative clause, an apposition,
-# a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
-AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
-                            r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
-INCOMPLETE_OPENERS = ap.SUBORDINATORS | {"during", "in", "on", "at", "for", "under", "with", "without", "despite",
-                                         "by", "from", "among", "over", "like", "unlike", "instead", "to"}
-# After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
-SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
-# Content cannot open with a negation or a finite verb: the cue was inside a relative
-# clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
-NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
-SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
-SAME_SUBJECT_CUT = re.compile(r",?\s+(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
-TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
-NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
-PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
-NOT_CONTINUING = {"which", "who", "whose", "where", "when", "as", "while", "after", "before", "according",
-                  "and", "but", "though", "although", "because", "since", "if", "so"}
-RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|what)\s+$")
-CLAUSE_BOUNDARY = re.compile(r"(?:,\s*(?:and|but)|;)\s*$")
-
 
 @dataclass
 class Unit:
@@ -102,7 +68,8 @@ def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, i
     """Body sentences ``(paragraph, sentence, start, end)`` joined where a quotation spans them."""
     units: list[Unit] = []
     for paragraph, index, s, e in sentences:
-        if units and any(q[0] < units[-1].end and q[1] > s for q in quotes if q[1] > units[-1].end):
+        crossing = _region_at(quotes, units[-1].end - 1) if units else None
+        if crossing and crossing[1] > s:
             units[-1].end = e
         else:
             units.append(Unit(s, e, paragraph, index))
@@ -110,7 +77,8 @@ def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, i
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, and a final period, comma or semicolon outside quotation marks."""
+    """Strip spaces and trailing punctuation (not "!" or "?" ending a word, and never
+    past a closing quotation mark)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–-"):
@@ -121,7 +89,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _region_at(quotes: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    return next((q for q in quotes if q[0] <= offset < q[1]), None)
+    """The quotation (from the sorted, disjoint ``quotes``) holding ``offset``, if any."""
+    index = bisect.bisect_right(quotes, (offset, math.inf)) - 1
+    return quotes[index] if index >= 0 and quotes[index][0] <= offset < quotes[index][1] else None
 
 
 def _content_after(text: str, unit: Unit, start: int, subject: ap.Subject,
@@ -135,17 +105,18 @@ def _content_after(text: str, unit: Unit, start: int, subject: ap.Subject,
     if subject.subordinate:
         comma = _comma_outside(text, start, end, quotes)
         end = comma if comma is not None else end
-    for pattern in (NON_RESPONSE, BUT_NEW_CLAUSE):
+    for pattern in (ap.NON_RESPONSE, ap.BUT_NEW_CLAUSE):
         cut = pattern.search(text, start, end)
         if cut and not _region_at(quotes, cut.start()):
             end = cut.start()
     if subject.possessive:
-        cut = COORDINATED_VP.search(text, start, end)
+        cut = ap.COORDINATED_VP.search(text, start, end)
         end = cut.start() if cut else end
     return _trim(text, start, end)
 
 
 def _comma_outside(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> int | None:
+    """The first comma of ``text[start:end]`` that is not inside a quotation."""
     for match in re.finditer(",", text[start:end]):
         if not _region_at(quotes, start + match.start()):
             return start + match.start()
@@ -191,7 +162,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     subject = ap.subject_before(text, unit.start, cs, cue_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
-    if subject.span and PREPOSITION_START.match(text, subject.span[0]) and not any(
+    if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
     if subject.span is None and closes:
@@ -209,9 +180,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     elif subject.span is None and before.endswith(","):
         subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", unit.start, cs)))
     pos = ce
-    if TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
+    if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)
-        pos = ce if TO_INFINITIVE.search(text, ce, pos) else pos
+        pos = ce if ap.TO_INFINITIVE.search(text, ce, pos) else pos
     speaker_start = subject.span[0] if subject.span else cs
     before_content = _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
@@ -233,9 +204,10 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if before_content is not None:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)
         if closing is not None and mark == "," and rest[1] > rest[0]:
-            resumed = SPLIT_QUOTE.match(text, gap_end) if quoted_before else None
+            resumed = ap.SPLIT_QUOTE.match(text, gap_end) if quoted_before else None
             region = _region_at(quotes, resumed.end() - 1) if resumed else None
             if region:  # split quotation: "A," he said(, adverbials), "B."
+                closing.kind = _kind(text, *closing.content, quotes)
                 closing.content = (closing.content[0], max(region[1], rest[1]))
             elif not quoted_before and (_incomplete(text[slice(*closing.content)]) or _continues_clause(text, rest[0])):
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -255,11 +227,11 @@ def _gap_end(text: str, start: int, end: int, quotes) -> int:
     quotation, skipping quoted titles after a preposition ("said on “Face the Nation”")."""
     i = start
     while i < end:
-        match = re.compile(r"[,;:“\"]").search(text, i, end)
+        match = ap.GAP_MARK.search(text, i, end)
         if match is None:
             return end
         region = _region_at(quotes, match.start())
-        if region and region[0] == match.start() and TITLE_BEFORE.search(text, max(start, match.start() - 6), match.start()):
+        if region and region[0] == match.start() and ap.TITLE_BEFORE.search(text, max(start, match.start() - 6), match.start()):
             i = region[1]
             continue
         return match.start()
@@ -295,14 +267,14 @@ def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
 def _incomplete(clause: str) -> bool:
     """A clause too short, or opening with a subordinator, to be a whole statement."""
     words = clause.split()
-    return len(words) < PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in INCOMPLETE_OPENERS)
+    return len(words) < ap.PARENTHETICAL_WORDS or (bool(words) and words[0].lower() in ap.INCOMPLETE_OPENERS)
 
 
 def _continues_clause(text: str, start: int) -> bool:
     """After "X, he said,": a lowercase word that carries the sentence on ("are acts of
     patriotism", "for how ..."), not an apposition, relative clause or participle."""
     word = re.match(r"[a-z]+", text[start:start + 20])
-    return bool(word) and word.group(0) not in ap.DETERMINERS | ap.QUANTIFIERS | NOT_CONTINUING and not word.group(0).endswith("ing")
+    return bool(word) and word.group(0) not in ap.DETERMINERS | ap.QUANTIFIERS | ap.NOT_CONTINUING and not word.group(0).endswith("ing")
 
 
 def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> bool:
@@ -310,7 +282,7 @@ def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> b
     a relative clause, apposition or participle ("..., said Smith, who ...")."""
     rest = text[start:end].lstrip()
     if rest.startswith(","):
-        return not strict or bool(AFTER_INVERTED.match(rest))
+        return not strict or bool(ap.AFTER_INVERTED.match(rest))
     return not rest or rest[0] in ".;!?—–-(" or ap.only_adjuncts(text, start, end)
 
 
@@ -318,13 +290,13 @@ def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
     content = _content_after(text, unit, start, subject, quotes)
     if content[1] <= content[0]:
         return None
-    if NOT_CONTENT.match(text, content[0]) and not (subject.span and RELATIVE_BEFORE.search(
+    if ap.NOT_CONTENT.match(text, content[0]) and not (subject.span and ap.RELATIVE_BEFORE.search(
             text, max(0, subject.span[0] - 8), subject.span[0])):
         return None  # "asked not to be named", "everything Trump says is a lie"; but "which he said were ..."
     complement = row.get("complement") or ""
     if complement and not re.match(complement, text[content[0]:content[1]]):
         return None
-    if not complement and NOT_BARE_CONTENT.match(text, content[0]):
+    if not complement and ap.NOT_BARE_CONTENT.match(text, content[0]):
         return None  # "continued to stay away", "asked about finances": not what was said
     return Found(content, cue, subject.span, unit)
 
@@ -332,7 +304,7 @@ def _cue_first(text, unit, cue, subject, start, quotes, row) -> Found | None:
 def _closing(text, unit, cue, speaker, speaker_start, quotes, found: list[Found]) -> Found | None:
     """A statement whose attribution closes the sentence; if an earlier statement of the
     unit runs into it, the attribution is that statement's relay instead."""
-    for earlier in found:
+    for earlier in found[-8:]:
         if earlier.unit is unit and earlier.cue_first and earlier.content[1] >= speaker_start - 2:
             comma = text.rfind(",", earlier.content[0], speaker_start)
             earlier.content = _trim(text, earlier.content[0], comma if comma > earlier.content[0] else speaker_start)
@@ -345,16 +317,12 @@ def _closing(text, unit, cue, speaker, speaker_start, quotes, found: list[Found]
 
 
 def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str:
-    inside = [q for q in quotes if q[0] < end and q[1] > start]
-    if not inside:
+    """direct (the content is one quotation), mixed (holds one) or indirect (holds none)."""
+    first = max(0, bisect.bisect_left(quotes, (start, -1)) - 1)
+    region = next((q for q in quotes[first:first + 2] if q[0] < end and q[1] > start), None)
+    if region is None:
         return "indirect"
-    if inside[0][0] <= start and inside[-1][1] >= end and (
-            len(inside) == 1 or not re.search(r"\w", text[inside[0][1]:inside[-1][0]].replace("said", ""))):
-        return "direct"
-    first, last = inside[0], inside[-1]
-    if first[0] == start and last[1] >= end - 1 and len(inside) == 2:
-        return "direct"
-    return "mixed"
+    return "direct" if region[0] <= start and region[1] >= end - 1 else "mixed"
 
 
 def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
@@ -386,7 +354,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
         matches = [m for m in cues.pattern.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
-        turn = TURN.match(text, unit.start) if unit.start == paragraphs[unit.paragraph][0] else None
+        turn = ap.TURN.match(text, unit.start) if unit.start == paragraphs[unit.paragraph][0] else None
         if turn:
             content = _trim(text, turn.end(), paragraphs[unit.paragraph][1])
             found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
@@ -420,7 +388,7 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
 
 def _same_subject(text: str, match: re.Match) -> bool:
     """"X said A and warned B", "X said A, adding B": the cue's subject is the previous one's."""
-    return bool(SAME_SUBJECT.search(text, max(0, match.start() - 30), match.start())) or (
+    return bool(ap.SAME_SUBJECT.search(text, max(0, match.start() - 30), match.start())) or (
         match.group(0).endswith("ing") and text[max(0, match.start() - 4):match.start()].rstrip().endswith(","))
 
 
@@ -428,7 +396,7 @@ def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> Non
     """Give ``new`` the speaker of ``earlier`` and end ``earlier``'s content before it."""
     new.speaker = earlier.speaker
     if earlier.cue_first and earlier.content[0] < cue_start < earlier.content[1]:
-        earlier.content = _trim(text, earlier.content[0], SAME_SUBJECT_CUT.search(
+        earlier.content = _trim(text, earlier.content[0], ap.SAME_SUBJECT_CUT.search(
             text, earlier.content[0], cue_start).start())
 
 
@@ -439,7 +407,7 @@ def _close_earlier(text: str, found: list[Found], new: Found) -> bool:
         return False
     earlier = found[-1]
     if earlier.unit is new.unit and earlier.content[0] < new.speaker[0] < earlier.content[1]:
-        boundary = CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]])
+        boundary = ap.CLAUSE_BOUNDARY.search(text[earlier.content[0]:new.speaker[0]])
         if boundary:
             earlier.content = _trim(text, earlier.content[0], earlier.content[0] + boundary.start())
             return True

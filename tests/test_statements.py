@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, read_table
 from analysis.statements import COLUMNS, extract_statements
@@ -228,6 +230,20 @@ def test_headline_and_byline_never_yield_statements():
 ])
 def test_never_raises_and_keeps_offsets(text):
     frame = extract_statements(text, "bad")
+    assert list(frame.columns) == COLUMNS
+    _offsets_hold(text, frame)
+    assert (frame["content"].str.len() > 0).all()
+
+
+PIECES = ["said", "says", "told", "Smith", "the official", ",", ".", "“", "”", '"', "''", "\n\n", "according to",
+          "―", ":", "that", "he", "warned", "and", "adding", "who", "WALLACE:", "Mr.", "R.", " ", "\x00", "did not",
+          "was", "asked", "called", "a", "‘", "—", "By Jane Doe", "(Reporting by X)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map(" ".join))
+def test_any_mix_of_attribution_pieces_keeps_offsets(text):
+    frame = extract_statements(text, "fuzz")
     assert list(frame.columns) == COLUMNS
     _offsets_hold(text, frame)
     assert (frame["content"].str.len() > 0).all()

@@ -23,9 +23,19 @@ def codebook_copy(tmp_path: Path) -> Path:
     return folder
 
 
-def first_row(path: Path) -> dict[str, str]:
+def first_data_row(path: Path) -> tuple[int, dict[str, str]]:
+    """The line number and cells of the first row that is neither blank nor a # comment."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return next(csv.DictReader(handle))
+        reader = csv.DictReader(handle)
+        for row in reader:
+            cells = list(row.values())
+            if any(c.strip() for c in cells) and not cells[0].lstrip().startswith("#"):
+                return reader.line_num, row
+    raise AssertionError(f"{path} has no data row")
+
+
+def first_row(path: Path) -> dict[str, str]:
+    return first_data_row(path)[1]
 
 
 def append_cells(path: Path, cells: list[str]) -> int:
@@ -62,9 +72,9 @@ def test_packaged_codebook_loads():
 @pytest.mark.parametrize("file, key", [("actors.csv", "actor_id"), ("blocs.csv", "bloc"), ("targets.csv", "target_id")])
 def test_duplicate_id(codebook_copy: Path, file: str, key: str):
     path = codebook_copy / file
-    value = first_row(path)[key]
+    first_line, row = first_data_row(path)
     line = append_variant(path)
-    assert_error(codebook_copy, file, line, rf"duplicate {key} '{re.escape(value)}' \(first on line 2\)",
+    assert_error(codebook_copy, file, line, rf"duplicate {key} '{re.escape(row[key])}' \(first on line {first_line}\)",
                  f"give each row its own {key}")
 
 

@@ -207,7 +207,9 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
-    local processes. Failed files are reported on stderr and in ``failures.csv``."""
+    local processes (its workers need this package installed and read the articles by
+    path, so the corpus folder must be visible to them at the same path). Failed files are
+    reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
     out.mkdir(parents=True, exist_ok=True)

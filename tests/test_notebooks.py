@@ -11,10 +11,21 @@ from pathlib import Path
 
 import nbformat
 import pytest
+import pytest_socket
 
 from analysis.notebooks import ROOT, execute, numbered_notebooks
 
 pytestmark = pytest.mark.notebooks
+
+
+@pytest.fixture(scope="module", autouse=True)
+def loopback_only():
+    """The Jupyter kernel talks to this process over loopback TCP: allow sockets to
+    127.0.0.1 and ::1 only, so these tests stay as offline as the rest of the suite."""
+    pytest_socket.enable_socket()
+    pytest_socket.socket_allow_hosts(["127.0.0.1", "::1"], allow_unix_socket=True)
+    yield
+    pytest_socket.disable_socket(allow_unix_socket=True)
 
 EXPECTED = ["01_raw_text", "02_actors_and_statements", "03_stance_and_sentiment",
             "04_stakeholder_positions", "05_figures"]

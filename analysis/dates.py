@@ -57,9 +57,9 @@ _PATTERNS = [
     ("month, anchor year", re.compile(r"\b(?P<prep>in|since|until|by|from|last|next|this|early|late|mid-?)\s*"
                                       r"(?-i:" + _MONTH + r")(?![\w-])", re.I)),
     ("by year", re.compile(r"\b(?P<prep>by|before|until)\s+(?:the\s+end\s+of\s+)?" + _YEAR + r"\b", re.I)),
-    # A bare number is a year only after a word that introduces one ("in 2024", "the 2027
+    # A bare number is a year only after a word that introduces one ("in 2024", "a 2027
     # deadline"), so that "2000 troops" is not a date.
-    ("year", re.compile(r"\b(?:in|since|from|until|till|of|the|before|after|during|through|to|between|"
+    ("year", re.compile(r"\b(?:in|since|from|until|till|of|the|a|its|their|before|after|during|through|to|between|"
                         r"(?<=\d\d\d\d )(?:and|or)|early|late|mid|around|for|fiscal|year)\s+(?P<span>" + _YEAR + r")(?![\w%]|[.,]\d|-\d)",
                         re.I)),
     ("relative day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),

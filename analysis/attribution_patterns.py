@@ -57,7 +57,7 @@ AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Adverbial material between a cue and its complement or the end of the sentence.
 ADJUNCT_START = re.compile(
-    r"\s*(?:(?:on|in|at|during|from|for|after|before|via|over|through|while|with|"
+    r"\s*(?:(?:on|in|at|during|from|for|of|after|before|via|over|through|while|with|"
     r"(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|winter|time)|"
     r"earlier|later|late|early|recently|again|also|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
@@ -346,6 +346,12 @@ SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]
 NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 SAME_SUBJECT_CUT = re.compile(r",?\s*(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
+# Verbs that allow quotative inversion ("..., said Smith"); "..., called Smith" is not one.
+INVERTIBLE = re.compile(
+    r"said|says|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|"
+    r"told|tells|recalled|recalls|argued|argues|insisted|insists|replied|replies|responded|warned|warns|"
+    r"declared|conceded|cautioned|quipped|joked|tweeted|stated|observed|acknowledged|admitted|remarked|"
+    r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|according to|―|—")
 GAP_MARK = re.compile(r"[,;:“\"]")
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
 NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")

@@ -130,15 +130,21 @@ def _content_before(text: str, unit: Unit, speaker_start: int, quotes: list[tupl
     while head_end > unit.start and text[head_end - 1].isspace():
         head_end -= 1
     if head_end <= unit.start:
-        return None
+        # '“Why ...?” Vitter demanded.': the splitter ended the sentence inside the quotation
+        while head_end > 0 and text[head_end - 1] in " \t":
+            head_end -= 1
+        region = _region_at(quotes, head_end - 1)
+        return region if region and region[1] == head_end and text[head_end - 2:head_end - 1] in "?!," else None
     mark = text[head_end - 1]
     if mark in ap.CLOSERS or mark == '"' or text.startswith("''", head_end - 2):
         region = _region_at(quotes, head_end - 1)
-        if region is None:
-            return None
-        # a quotation closing a reported clause: the clause is the content (mixed)
+        if region is None or (text[head_end - 2] == "." and text[speaker_start].isupper()):
+            return None  # '... change.” She adds': a finished sentence, not this speaker's words
+        # a quotation closing a reported clause: the clause is the content (mixed),
+        # unless a colon introduces the quotation
         lead = _trim(text, unit.start, region[0])
-        return (lead[0] if lead[1] > lead[0] else region[0], head_end)
+        mixed = lead[1] > lead[0] and text[region[0] - 1:region[0]] != ":" and not text[lead[0]:region[0]].rstrip().endswith(":")
+        return (lead[0] if mixed else region[0], head_end)
     if mark != ",":
         return None
     start, end = _trim(text, unit.start, head_end - 1)
@@ -165,7 +171,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
-    if subject.span is None and closes:
+    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word):
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
@@ -198,8 +204,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if not quoted_before and not ap.only_adjuncts(text, pos, gap_end):
         return _cue_first(text, unit, (cs, ce), subject, pos, quotes, row)
     rest = _trim(text, after, unit.end)
+    quote_after = mark == "," and not quoted_before and _region_at(quotes, rest[0]) is not None
     if rest[1] > rest[0] and (mark == ":" or (mark in ("“", '"') and not quoted_before)
-                              or (mark == "," and before_content is None)):
+                              or (mark == "," and before_content is None) or quote_after):
         return _cue_first(text, unit, (cs, ce), subject, after, quotes, row)
     if before_content is not None:
         closing = _closing(text, unit, (cs, ce), subject.span, speaker_start, quotes, found)

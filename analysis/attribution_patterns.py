@@ -354,7 +354,7 @@ INVERTIBLE = re.compile(
     r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|according to|―|—")
 GAP_MARK = re.compile(r"[,;:“\"]")
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
-NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by)\b")
+NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by|in|to)\b")
 PREPOSITION_START = re.compile(r"(?:of|for|with|in|on|at|to|from|by|into|about)\b")
 NOT_CONTINUING = {"which", "who", "whose", "where", "when", "as", "while", "after", "before", "according",
                   "and", "but", "though", "although", "because", "since", "if", "so"}

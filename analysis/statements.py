@@ -158,8 +158,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     cue_word = match.group(0)
     before = text[max(unit.start, cs - 40):cs].rstrip()
     previous_word = before.split()[-1] if before.split() else ""
-    if ap._bare(previous_word) in ap.DETERMINERS or previous_word == "to" or re.match(r"\s+by\b", text[ce:ce + 4]):
-        return None  # a noun ("the claims"), an infinitive or a passive ("recounted by")
+    if ap._bare(previous_word) in ap.DETERMINERS or previous_word in ("to", "without") or re.match(
+            r"\s+by\b", text[ce:ce + 4]):
+        return None  # a noun ("the claims"), an infinitive, an idiom ("goes without saying"), a passive
     closes = before.endswith((",", ";", '"', "''", *ap.CLOSERS))
     if cue_word.lower() == "according to":
         return _according(text, unit, (cs, ce), closes, quotes, found)

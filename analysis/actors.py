@@ -119,6 +119,7 @@ _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'
 # A capitalised run ending in an organisation word, or followed by one ("the Security
 # Council", "the Clinton campaign").
 _ORGANIZATION_RUN = re.compile(r"(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)(?:\s+([a-z]+))?")
+_OWNED_ORGANIZATION = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+([a-z]+)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:['’]s)?$")
 # A one-word name counts as a person after an honorific or a personal title ("President Obama").
@@ -474,7 +475,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     before ("Clinton" after "Hillary Clinton"). A name is ``salient`` (trusted as an
     antecedent before any earlier speaker) when a title introduces it, it opens its
     sentence, or it stands like a subject (no preposition before, a lower-case word after)."""
-    found: dict[int, Actor] = {}
+    found: dict[tuple[int, int], Actor] = {}
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -490,9 +491,18 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if free(*match.span()) and any(s <= match.start() < e for s, e in sentences):
                 taken.append(match.span())
                 sentence_start = _span_start(match.start(), doc.sentences)
-                found[match.start()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
+                found[match.span()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
                                              _salient(text, *match.span(), sentence_start))
     for start, end in sentences:
+        for match in _OWNED_ORGANIZATION.finditer(text, start, end):
+            # "Donald Trump's campaign": the owner may be a codebook actor already found.
+            head = _singular(match.group(2))
+            if head in ORGANIZATION_NOUNS and free(match.start(2), match.end(2)):
+                taken.append(match.span())
+                owner = next((a for (s, _), a in found.items() if s == match.start(1)), None)
+                bloc = owner.bloc if owner else "unknown"
+                found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
+                                             _salient(text, *match.span(), start))
         for match in _ORGANIZATION_RUN.finditer(text, start, end):
             follow = match.group(2) and _singular(match.group(2)) in ORGANIZATION_NOUNS
             span = (match.start(1), match.end(2 if follow else 1))
@@ -500,8 +510,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if head in ORGANIZATION_NOUNS and free(*span):
                 taken.append(span)
                 bloc_hit = _nationality(text[span[0]:span[1]], doc.lexicon)
-                found[span[0]] = Actor(text[span[0]:span[1]], "organization", bloc_hit[1] if bloc_hit else "unknown",
-                                       frozenset({head}), span[0], _salient(text, match.start(), span[1], start))
+                found[span] = Actor(text[span[0]:span[1]], "organization", bloc_hit[1] if bloc_hit else "unknown",
+                                    frozenset({head}), span[0], _salient(text, match.start(), span[1], start))
         for match in _CAPITALISED_RUN.finditer(text, start, end):
             if not free(*match.span()):
                 continue
@@ -512,7 +522,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if name and not any(name in j for j in doc.journalists):
                 taken.append(match.span())
                 bloc_hit = _nationality(match.group(), doc.lexicon)
-                found[match.start()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
+                found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              _gender(match.group()))
     surnames = {_surname(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
@@ -521,7 +531,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             span = (start + match.start(), start + match.end())
             if match.group() in surnames and free(*span):
                 taken.append(span)
-                found[span[0]] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
+                found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
     for mention in mentions:
@@ -536,10 +546,12 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
 
 
 def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool = False) -> bool:
-    """Whether the name at ``text[start:end]`` opens its sentence, or stands like a subject:
-    no preposition or determiner before it, and a title before it or a lower-case word (a
-    verb, often) after it."""
+    """Whether the name at ``text[start:end]`` is not a possessor and opens its sentence, or
+    stands like a subject: no preposition or determiner before it, and a title before it or
+    a lower-case word (a verb, often) after it."""
     before = text[sentence_start:start]
+    if re.match(r"['’]s\b", text[end:end + 3]):
+        return False  # a possessor ("Trump's campaign") is not the subject
     if not before.strip():
         return True
     if _PREPOSITION_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):

@@ -8,6 +8,8 @@ character offsets; nothing is specific to one article.
   when a quotation is reopened at the start of the next one).
 - :func:`subject_before` / :func:`speaker_after` find the speaker noun phrase that
   precedes or follows a cue; :func:`object_after` the addressee of "told".
+- The sentence-level patterns at the end (non-responses, split quotations, quotative
+  inversion, clause boundaries) are the rules :mod:`analysis.statements` applies.
 """
 from __future__ import annotations
 
@@ -137,7 +139,8 @@ def _tokens(text: str, start: int, end: int) -> list[Span]:
     return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
 
-def _bare(token: str) -> str:
+def bare(token: str) -> str:
+    """A token lowercased, without surrounding punctuation and quotation marks."""
     return token.strip(",.;:()[]“”\"'‘’").lower()
 
 
@@ -161,7 +164,7 @@ def _ends_clause(token: str) -> bool:
 
 
 def _is_np_word(token: str) -> bool:
-    word = _bare(token)
+    word = bare(token)
     if not word or word in NP_STOP or token[:1] in OPENERS + '"':
         return False
     if _ends_clause(token):
@@ -177,13 +180,13 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     i = len(tokens) - 1
     negated = passive = False
     while i >= 0:
-        word = _bare(text[slice(*tokens[i])])
+        word = bare(text[slice(*tokens[i])])
         raw = text[slice(*tokens[i])]
         if _ends_clause(raw):
             break
-        if word in NEGATORS or word.endswith("n’t") or word.endswith("n't"):
-            negated = True
-        elif word in ("declined", "refused", "failed", "to") or word in AUX or (
+        if word in NEGATORS or word.endswith(("n’t", "n't")) or word in ("declined", "refused", "failed"):
+            negated = True  # "did not explain", "declined to say"
+        elif word == "to" or word in AUX or (
                 word.endswith("ly") and raw[:1].islower() and word not in ("only", "family", "italy")):
             passive = passive or word in PASSIVE_AUX
         else:
@@ -194,20 +197,18 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     last = text[slice(*tokens[i])]
     possessive = False
     if re.search(r"[’']s$", last):
-        if _bare(last)[:-2] in PRONOUNS or cue_word.endswith("ing"):
-            tokens[i] = (tokens[i][0], tokens[i][1] - 2)
-        else:
-            possessive = True
-            tokens[i] = (tokens[i][0], tokens[i][1] - 2)
-    if _bare(last) in DETERMINERS:
+        # "Trump’s demand (that) ..." names the speaker; "He’s claiming" is a contraction
+        possessive = not (bare(last)[:-2] in PRONOUNS or cue_word.endswith("ing"))
+        tokens[i] = (tokens[i][0], tokens[i][1] - 2)
+    if bare(last) in DETERMINERS:
         return Subject(None, negated, passive=passive)
     j = i
     while j >= 0 and i - j < 14:
         raw = text[slice(*tokens[j])]
-        word = _bare(raw)
+        word = bare(raw)
         if word == "and" and j < i and raw == "and" and j > 0:
             prev = text[slice(*tokens[j - 1])]
-            nxt = _bare(text[slice(*tokens[j + 1])])
+            nxt = bare(text[slice(*tokens[j + 1])])
             if prev[:1].isupper() and prev[-1:] not in ",;" and nxt not in PRONOUNS:
                 j -= 1
                 continue
@@ -218,12 +219,12 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     first = j + 1
     if first > i:
         return Subject(None, negated, passive=passive, possessive=possessive)
-    subordinate = first > 0 and _bare(text[slice(*tokens[first - 1])]) in SUBORDINATORS
-    lead = _bare(text[slice(*tokens[first])])
+    subordinate = first > 0 and bare(text[slice(*tokens[first - 1])]) in SUBORDINATORS
+    lead = bare(text[slice(*tokens[first])])
     while first <= i and lead in SUBORDINATORS | {"but", "and", "so", "yet", "then"}:
         subordinate = subordinate or lead in SUBORDINATORS
         first += 1
-        lead = _bare(text[slice(*tokens[first])]) if first <= i else ""
+        lead = bare(text[slice(*tokens[first])]) if first <= i else ""
     if first > i:
         return Subject(None, negated, subordinate, passive, possessive)
     return Subject((tokens[first][0], tokens[i][1]), negated, subordinate, passive, possessive)
@@ -235,7 +236,7 @@ def subject_at(text: str, start: int, end: int) -> Span | None:
     taken: list[Span] = []
     for a, b in _tokens(text, start, end):
         raw = text[a:b]
-        if not _is_np_word(raw) or _bare(raw) in AUX or (raw[:1].islower() and _bare(raw) not in DETERMINERS
+        if not _is_np_word(raw) or bare(raw) in AUX or (raw[:1].islower() and bare(raw) not in DETERMINERS
                                                          and not taken):
             break
         taken.append((a, b))
@@ -264,7 +265,7 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
     taken: list[Span] = []
     for a, b in tokens:
         raw = text[a:b]
-        word = _bare(raw)
+        word = bare(raw)
         if not word or (word in AFTER_STOP and taken) or word in ("that", "who", "which") or raw[:1] in OPENERS + '"':
             break
         if taken and not _is_np_word(raw.rstrip(",.;:!?")):
@@ -279,8 +280,8 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
     first, last = taken[0][0], taken[-1][1]
     while last > first and text[last - 1] in ",.;:!?":
         last -= 1
-    if _bare(text[first:last]) in PRONOUNS | DETERMINERS or not text[first:last].strip():
-        return (first, last) if _bare(text[first:last]) in PRONOUNS else None
+    if bare(text[first:last]) in PRONOUNS | DETERMINERS or not text[first:last].strip():
+        return (first, last) if bare(text[first:last]) in PRONOUNS else None
     return (first, last)
 
 

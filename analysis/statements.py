@@ -158,7 +158,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     cue_word = match.group(0)
     before = text[max(unit.start, cs - 40):cs].rstrip()
     previous_word = before.split()[-1] if before.split() else ""
-    if ap._bare(previous_word) in ap.DETERMINERS or previous_word in ("to", "without") or re.match(
+    if ap.bare(previous_word) in ap.DETERMINERS or previous_word in ("to", "without") or re.match(
             r"\s+by\b", text[ce:ce + 4]):
         return None  # a noun ("the claims"), an infinitive, an idiom ("goes without saying"), a passive
     closes = before.endswith((",", ";", '"', "''", *ap.CLOSERS))
@@ -266,7 +266,7 @@ def _inverted_speaker(text: str, start: int, end: int) -> Span | None:
         return None
     if text[speaker[0]].isupper():
         return speaker
-    first = ap._bare(text[speaker[0]:speaker[1]].split()[0])
+    first = ap.bare(text[speaker[0]:speaker[1]].split()[0])
     if first in ap.DETERMINERS | ap.PRONOUNS | ap.QUANTIFIERS and _closes_sentence(text, speaker[1], end, strict=True):
         return speaker
     return None

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -304,6 +305,7 @@ def _person_name(core: str, lexicon: _Lexicon) -> str | None:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     """The last word of a person's name, generational suffixes aside ("Biden Jr." -> "Biden")."""
     words = [w for w in name.split() if w.rstrip(".,").lower() not in ("jr", "sr", "ii", "iii", "iv")]
@@ -444,8 +446,8 @@ def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]]) -> 
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
         full = _full_name(mention, mentions, doc)
-        others = {a.name for a in mentions if a.position < mention.position and _surname(a.name) == mention.name}
-        if full and len(others - {mention.name}) == 1:
+        if full and len({a.name for a in mentions if a.position < mention.position and a.name != mention.name
+                         and _surname(a.name) == mention.name}) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
@@ -476,10 +478,13 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     antecedent before any earlier speaker) when a title introduces it, it opens its
     sentence, or it stands like a subject (no preposition before, a lower-case word after)."""
     found: dict[tuple[int, int], Actor] = {}
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text) + 1)
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return not any(occupied[start:end])
+
+    def take(span: tuple[int, int]) -> None:
+        occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
     sentences = [(s, e) for s, e in doc.sentences if any(bs <= s < be for bs, be in doc.body)]
     for pattern, alias, row in doc.lexicon.aliases:
@@ -489,7 +494,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if inside and inside.group(1).lower() not in TITLE_WORDS | doc.lexicon.nationality_terms:
                 continue
             if free(*match.span()) and any(s <= match.start() < e for s, e in sentences):
-                taken.append(match.span())
+                take(match.span())
                 sentence_start = _span_start(match.start(), doc.sentences)
                 found[match.span()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
                                              _salient(text, *match.span(), sentence_start))
@@ -498,7 +503,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             # "Donald Trump's campaign": the owner may be a codebook actor already found.
             head = _singular(match.group(2))
             if head in ORGANIZATION_NOUNS and free(match.start(2), match.end(2)):
-                taken.append(match.span())
+                take(match.span())
                 owner = next((a for (s, _), a in found.items() if s == match.start(1)), None)
                 bloc = owner.bloc if owner else "unknown"
                 found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
@@ -508,7 +513,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             span = (match.start(1), match.end(2 if follow else 1))
             head = _singular(text[span[0]:span[1]].split()[-1])
             if head in ORGANIZATION_NOUNS and free(*span):
-                taken.append(span)
+                take(span)
                 bloc_hit = _nationality(text[span[0]:span[1]], doc.lexicon)
                 found[span] = Actor(text[span[0]:span[1]], "organization", bloc_hit[1] if bloc_hit else "unknown",
                                     frozenset({head}), span[0], _salient(text, match.start(), span[1], start))
@@ -520,7 +525,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             titles = _titles(match.group())
             name = next((n for n in names if n and (len(n.split()) >= 2 or _introduced(match.group(), n))), None)
             if name and not any(name in j for j in doc.journalists):
-                taken.append(match.span())
+                take(match.span())
                 bloc_hit = _nationality(match.group(), doc.lexicon)
                 found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
@@ -530,7 +535,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
         for match in re.finditer(r"\b[A-Z][\w'’-]+\b", text[start:end]):
             span = (start + match.start(), start + match.end())
             if match.group() in surnames and free(*span):
-                taken.append(span)
+                take(span)
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
@@ -578,7 +583,7 @@ def _is_int(value) -> bool:
     return True
 
 
-def _anchor(row: pd.Series) -> int:
+def _anchor(row: dict) -> int:
     """Where a statement's speaker stands in the text (its content when implicit)."""
     for column in ("speaker_start", "content_start", "cue_start"):
         value = row.get(column, -1)
@@ -603,9 +608,10 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
                 if _is_int(s) and _is_int(e)]
     doc = _document(text, lexicon, contents)
+    records = frame.to_dict("records")
     resolved: dict[int, tuple[Actor, str]] = {}
-    for index in sorted(range(len(frame)), key=lambda i: _anchor(frame.loc[i])):
-        row = frame.loc[index]
+    for index in sorted(range(len(records)), key=lambda i: _anchor(records[i])):
+        row = records[index]
         try:
             actor, evidence = _resolve_one(row, doc)
         except Exception as exc:  # one odd row must not stop the document
@@ -624,7 +630,7 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     return frame
 
 
-def _resolve_one(row: pd.Series, doc: _Document) -> tuple[Actor, str]:
+def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase = str(row.get("speaker_text", "") or "").strip()
     phrase = "" if phrase.lower() in ("nan", "none") else phrase
     anchor = _anchor(row)

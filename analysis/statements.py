@@ -373,7 +373,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
             if statement is None:
                 continue
-            if statement.speaker is None and found and found[-1].unit is unit and _same_subject(text, match):
+            if found and found[-1].unit is unit and _same_subject(text, match):
                 _share_subject(text, found[-1], statement, match.start())
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
@@ -401,8 +401,9 @@ def _same_subject(text: str, match: re.Match) -> bool:
 
 
 def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> None:
-    """Give ``new`` the speaker of ``earlier`` and end ``earlier``'s content before it."""
-    new.speaker = earlier.speaker
+    """Give ``new`` the speaker of ``earlier`` (if it has none of its own) and end
+    ``earlier``'s content before it."""
+    new.speaker = new.speaker or earlier.speaker
     if earlier.cue_first and earlier.content[0] < cue_start < earlier.content[1]:
         earlier.content = _trim(text, earlier.content[0], ap.SAME_SUBJECT_CUT.search(
             text, earlier.content[0], cue_start).start())

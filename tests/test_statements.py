@@ -194,6 +194,27 @@ def test_quote_opening_a_paragraph_after_a_colon():
     assert (frame.iloc[0].content, frame.iloc[0].speaker_text) == ("“We will pay.”", "The minister")
 
 
+def test_coordinated_and_participle_cues_share_the_speaker():
+    frame = extract_statements(LEAD + "Merkel said the plan was sound and warned that delays would cost money.")
+    assert list(zip(frame["cue"], frame["speaker_text"], frame["content"])) == [
+        ("said", "Merkel", "the plan was sound"), ("warned", "Merkel", "that delays would cost money")]
+    frame = extract_statements(LEAD + "“We are ready,” Smith said, adding that the money was in place.")
+    assert list(zip(frame["cue"], frame["speaker_text"])) == [("said", "Smith"), ("adding", "Smith")]
+
+
+def test_parenthetical_attribution_covers_the_whole_sentence():
+    row = _one("The museum, Mr. Obama said, would make visitors face uncomfortable truths.")
+    assert (row.speaker_text, row.content) == (
+        "Mr. Obama", "The museum, Mr. Obama said, would make visitors face uncomfortable truths")
+
+
+def test_dash_attribution_and_transcript_turns():
+    row = _one("“He is not fit to lead.” ― Jane Doe")
+    assert (row.cue, row.speaker_text, row.content) == ("―", "Jane Doe", "“He is not fit to lead.”")
+    row = _one("WALLACE: Will she be at the debate tonight?")
+    assert (row.cue, row.speaker_text, row.content) == (":", "WALLACE", "Will she be at the debate tonight?")
+
+
 def test_people_mentioned_inside_a_statement_are_not_speakers():
     row = _one("Trump said Putin wanted peace.")
     assert (row.speaker_text, row.content) == ("Trump", "Putin wanted peace")
@@ -204,6 +225,9 @@ def test_people_mentioned_inside_a_statement_are_not_speakers():
     "The ministry declined to comment.",
     "The officials did not explain how progress would be measured.",
     "The minister did not say whether talks would resume.",
+    "The minister declined to say whether talks would resume.",
+    "The envoy was asked about the deadline.",
+    "It goes without saying that the plan is costly.",
     "The message, recounted by five sources, was clear.",
     "His claims were dismissed.",
     "Nobody arrived on time for the meeting.",

@@ -63,7 +63,7 @@ ADJUNCT_START = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|winter|time)|"
     r"earlier|later|late|early|recently|again|also|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
-    r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b)")
+    r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b(?![’']))")
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 # Initials and titles that end in a period inside a name ("Ronald R. Fieldstone").
 ABBREVIATION = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|St|Gen|Lt|Col|Sgt|Prof|Gen|Adm|Capt|U\.S)\.")
@@ -119,7 +119,7 @@ def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
                 continue
             straight = ch in ('"', "''", "``")
             # a closing mark at a word start ("”Mr. Trump ...") is a typo for an opening one
-            typo = ch in CLOSERS and open_at is None and _opens(text, i) and text[i + 1:i + 2].isalnum()
+            typo = ch in CLOSERS and open_at is None and (i == start or _opens(text, i) and text[i + 1:i + 2].isalnum())
             if open_at is None and (ch in OPENERS or typo or (straight and _opens(text, i))):
                 open_at = i
             elif open_at is not None and (ch in CLOSERS or straight):

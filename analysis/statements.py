@@ -49,6 +49,7 @@ class Unit:
     end: int
     paragraph: int
     sentence: int
+    paragraph_end: int
 
 
 @dataclass
@@ -64,15 +65,17 @@ class Found:
     kind: str = ""
 
 
-def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, int]]) -> list[Unit]:
+def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, int]],
+           paragraphs: list[tuple[int, int]]) -> list[Unit]:
     """Body sentences ``(paragraph, sentence, start, end)`` joined where a quotation spans them."""
     units: list[Unit] = []
     for paragraph, index, s, e in sentences:
         crossing = _region_at(quotes, units[-1].end - 1) if units else None
         if crossing and crossing[1] > s:
             units[-1].end = e
+            units[-1].paragraph_end = paragraphs[paragraph][1]
         else:
-            units.append(Unit(s, e, paragraph, index))
+            units.append(Unit(s, e, paragraph, index, paragraphs[paragraph][1]))
     return units
 
 
@@ -223,7 +226,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         return closing
     opens_quote = next_unit is not None and text[next_unit.start:next_unit.start + 1] in ap.OPENERS + '"'
     if next_unit is not None and (opens_quote or (mark == ":" and next_unit.paragraph > unit.paragraph)):
-        content = _trim(text, next_unit.start, next_unit.end)
+        # "He added:" closing its paragraph introduces the whole next one
+        content = _trim(text, next_unit.start, next_unit.paragraph_end if mark == ":" else next_unit.end)
         region = _region_at(quotes, next_unit.start)
         content = (content[0], max(content[1], region[1])) if region else content
         return Found(content, (cs, ce), subject.span, unit)
@@ -355,7 +359,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
     blocks = segment(text)
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
-    units = _units(body_sentences(text, blocks), quotes)
+    units = _units(body_sentences(text, blocks), quotes, paragraphs)
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
@@ -364,7 +368,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
             continue
         turn = ap.TURN.match(text, unit.start) if unit.start == paragraphs[unit.paragraph][0] else None
         if turn:
-            content = _trim(text, turn.end(), paragraphs[unit.paragraph][1])
+            content = _trim(text, turn.end(), unit.paragraph_end)
             found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
         for match in matches:
             inside = [f for f in found[-8:] if f.content[0] <= match.start() < f.content[1]]

@@ -20,6 +20,8 @@ _EXPORTS = {
     "actor_table": "actors",
     "anonymous_share": "actors",
     "score_statements": "scoring",
+    "sentence_sentiment": "scoring",
+    "validate_stance": "scoring",
     "stakeholder_positions": "positions",
     "load_codebook": "codebook",
     "CodebookError": "codebook",

@@ -37,6 +37,8 @@ DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "you
 QUANTIFIERS = {"one", "two", "three", "four", "five", "six", "several", "some", "many", "other",
                "another", "both", "all", "most", "few", "senior", "top", "former"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+PREPOSITIONS = {"during", "in", "on", "at", "for", "under", "with", "without", "despite", "by", "from",
+                "among", "over", "like", "unlike", "after", "before", "to", "of", "about", "into"}
 SUBORDINATORS = {"while", "although", "though", "as", "when", "if", "because", "since", "after",
                  "before", "once", "whereas", "unless", "until"}
 # Words that cannot be inside a speaker noun phrase: walking back from the cue stops there.
@@ -233,8 +235,13 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
 def subject_at(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening ``text[start:end]`` ("The European Union has set ... and
     says ..."): the subject of a cue in a coordinated verb phrase."""
+    tokens = _tokens(text, start, end)
+    if tokens and (bare(text[slice(*tokens[0])]) in SUBORDINATORS | PREPOSITIONS
+                   or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", text[slice(*tokens[0])])):
+        comma = text.find(",", start, end)  # "During a speech, Trump ...", "Chastened, the party ..."
+        tokens = _tokens(text, comma + 1, end) if comma >= 0 else []
     taken: list[Span] = []
-    for a, b in _tokens(text, start, end):
+    for a, b in tokens:
         raw = text[a:b]
         if not _is_np_word(raw) or bare(raw) in AUX or (raw[:1].islower() and bare(raw) not in DETERMINERS
                                                          and not taken):
@@ -270,7 +277,7 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
             break
         if taken and not _is_np_word(raw.rstrip(",.;:!?")):
             break
-        if re.fullmatch(WEEKDAYS, word.capitalize()) and taken:
+        if re.fullmatch(WEEKDAYS, word.capitalize()):
             break
         taken.append((a, b))
         if (raw[-1:] in ",.;:!?" and not ABBREVIATION.fullmatch(raw)) or raw[-1:] in CLOSERS or len(taken) >= 12:
@@ -338,8 +345,7 @@ TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 # a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
 AFTER_INVERTED = re.compile(r",\s*(?:who|which|whose|a|an|the|his|her|their|its|adding|saying|citing|according|"
                             r"in|on|at|during|when|as|after|before|speaking|referring|[A-Z0-9])\b")
-INCOMPLETE_OPENERS = SUBORDINATORS | {"during", "in", "on", "at", "for", "under", "with", "without", "despite",
-                                         "by", "from", "among", "over", "like", "unlike", "instead", "to"}
+INCOMPLETE_OPENERS = SUBORDINATORS | PREPOSITIONS | {"instead"}
 # After "“A,” he said": adverbials up to a comma, then the quotation that resumes.
 SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative

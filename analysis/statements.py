@@ -179,9 +179,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
-    if subject.span is None and previous_word == "who":  # "..., who said ...": the relative pronoun
-        who_end = max(unit.start, cs - 40) + len(before)
-        subject = ap.Subject((who_end - 3, who_end))
+    if subject.span is None and previous_word in ("who", "which"):  # "..., who said ...": the relative pronoun
+        pronoun_end = max(unit.start, cs - 40) + len(before)
+        subject = ap.Subject((pronoun_end - len(previous_word), pronoun_end))
     if subject.span is None and previous_word.lower() in ("and", "but"):
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
     if subject.span is None and before.endswith(",") and cue_word.endswith("ing"):

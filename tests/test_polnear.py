@@ -131,15 +131,15 @@ def test_main_rejects_a_folder_without_texts(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_dev_split_floors(polnear_dir):
-    """Floors at the figures measured when they were set (speech subset at 30% overlap:
-    P 92.4%, R 78.9%, F1 85.1%, speaker 91.9%; at 80%: F1 81.0%; all attributions at 30%:
-    F1 67.4%), so that a rule change that loses ground fails here."""
+    """Floors just under the figures measured when they were set (speech subset at 30%
+    overlap: P 93.0%, R 79.1%, F1 85.5%, speaker 92.7%; at 80%: F1 81.5%; all attributions
+    at 30%: F1 67.7%), so that a rule change that loses ground fails here."""
     totals, seconds, n = evaluate(polnear_dir)
     assert n == 84
     speech30, speech80, all30 = (totals[k].figures() for k in
                                  (("speech", 0.3), ("speech", 0.8), ("all", 0.3)))
     assert speech30["f1"] >= 0.85
-    assert speech30["precision"] >= 0.92
-    assert speech30["speaker_accuracy"] >= 0.91
-    assert speech80["f1"] >= 0.80
-    assert all30["f1"] >= 0.665
+    assert speech30["precision"] >= 0.925
+    assert speech30["speaker_accuracy"] >= 0.92
+    assert speech80["f1"] >= 0.81
+    assert all30["f1"] >= 0.67

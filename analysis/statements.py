@@ -175,7 +175,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
-    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word):
+    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word) and not _named_apposition(text, unit, cs):
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
@@ -260,6 +260,21 @@ def _according(text: str, unit: Unit, cue, closes: bool, quotes, found) -> Found
     comma = text.find(",", speaker[1], unit.end)
     content = _trim(text, comma + 1, unit.end) if comma >= 0 else (0, 0)
     return Found(content, cue, speaker, unit) if content[1] > content[0] else None
+
+
+def _named_apposition(text: str, unit: Unit, cue_start: int) -> bool:
+    """"Ivanka Trump, the nominee's daughter, noted ...": a name and a description
+    between commas before the cue make it a subject, not an inversion."""
+    comma = text.rfind(",", unit.start, cue_start)
+    if comma < 0 or text[comma + 1:cue_start].strip():
+        return False
+    span = ap.apposition_before(text, unit.start, comma)
+    lead = text[unit.start:span[0]].strip() if span else ""
+    if span is None or (lead and not lead.endswith(",")):
+        return False  # the name must open the sentence or follow an adverbial
+    head, _, description = text[span[0]:span[1]].partition(",")
+    first = description.split()[0] if description.split() else ""
+    return head[:1].isupper() and len(head.split()) <= 4 and ap.bare(first) in ap.DETERMINERS | ap.QUANTIFIERS
 
 
 def _inverted_speaker(text: str, start: int, end: int) -> Span | None:

@@ -12,12 +12,21 @@ its resident memory:
 - ``parallel``: ``run_corpus(..., jobs=J)``.
 
 Prints articles/s, words/s and peak RSS per phase, the whole pipeline's throughput per core
-as a share of TextBlob alone, and the parallel speed-up. Targets on a 2-core machine: share
->= 0.25, speed-up >= 1.6, peak memory flat in N (under 1 GB at 20,000 articles).
+as a share of TextBlob alone, the parallel speed-up, and whether the serial and parallel
+runs wrote identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
+peak memory flat in N (under 1 GB at 20,000 articles).
+
+``--aggregate-n M`` also measures the end of a run at the scale of M articles without
+processing them all: the statements tables of the last run are repeated (under new document
+ids) up to M articles, and the aggregation step (actors, positions, networks) is timed and
+its peak memory sampled. Per-article work streams, so its memory does not depend on N;
+the aggregation is the part that grows with the corpus.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import filecmp
 import json
 import subprocess
 import sys
@@ -54,8 +63,34 @@ def build_corpus(folder: Path, n: int, sources: list[Path]) -> int:
     return total
 
 
+def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> None:
+    """Write ``statements.csv`` and ``scored_statements.csv`` of ``n_target`` articles into
+    ``target`` by repeating those of ``source`` (``n_source`` articles) under new document
+    ids, row by row."""
+    target.mkdir()
+    copies = -(-n_target // n_source)
+    for name in ("statements.csv", "scored_statements.csv"):
+        with (target / name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            for copy in range(copies):
+                with (source / name).open(encoding="utf-8", newline="") as rows:
+                    reader = csv.reader(rows)
+                    header = next(reader)
+                    if copy == 0:
+                        writer.writerow(header)
+                    for row in reader:
+                        row[0], row[1] = f"{copy}_{row[0]}", f"{copy}_{row[1]}"  # doc_id, statement_id
+                        writer.writerow(row)
+
+
 def run_phase(phase: str, corpus: Path, out: Path, jobs: int) -> dict:
     """Do one phase in this process; returns seconds and counts."""
+    if phase == "aggregate":
+        from analysis.pipeline import aggregate
+
+        start = time.perf_counter()
+        aggregate(corpus)
+        return {"seconds": time.perf_counter() - start, "articles": 0, "statements": 0, "failures": 0}
     if phase == "textblob":
         from textblob import TextBlob
 
@@ -116,6 +151,8 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
     print(f"{'phase':<10} {'articles':>8} {'seconds':>8} {'articles/s':>11} {'words/s':>10} "
           f"{'peak RSS MB':>12} {'statements':>10}")
     for phase, result in results.items():
+        if phase == "aggregate":
+            continue
         seconds = result["seconds"]
         print(f"{phase:<10} {result['articles']:>8} {seconds:>8.1f} {result['articles'] / seconds:>11.1f} "
               f"{words / seconds:>10.0f} {result['peak_rss'] / 2**20:>12.0f} {result['statements']:>10}")
@@ -128,6 +165,19 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
     if "serial" in results and "parallel" in results:
         print(f"parallel speed-up with {jobs} workers: "
               f"{results['serial']['seconds'] / results['parallel']['seconds']:.2f}x")
+    if "aggregate" in results:
+        result = results["aggregate"]
+        print(f"aggregation at {result['articles']} articles ({result['statements']} statements): "
+              f"{result['seconds']:.1f} s, peak RSS {result['peak_rss'] / 2**20:.0f} MB")
+
+
+def identical_outputs(first: Path, second: Path) -> bool:
+    """Whether two output folders hold the same files with the same bytes."""
+    names = sorted(p.name for p in first.iterdir())
+    if names != sorted(p.name for p in second.iterdir()):
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    return not mismatch and not errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR dev folder (its text/ is added)")
     parser.add_argument("--jobs", type=int, default=psutil.cpu_count() or 1, help="workers of the parallel phase")
     parser.add_argument("--phases", default="textblob,serial,parallel", help="comma-separated phases to run")
+    parser.add_argument("--aggregate-n", type=int, default=0, metavar="M",
+                        help="also time the aggregation step at the scale of M articles")
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -150,8 +202,19 @@ def main(argv: list[str] | None = None) -> int:
         words = build_corpus(corpus, args.n, sources)
         print(f"corpus: {args.n} articles from {len(sources)} source texts, {words} words; "
               f"{psutil.cpu_count()} cores, parallel phase with {args.jobs} workers")
-        results = {phase: measure(phase, corpus, Path(scratch) / f"out_{phase}", args.jobs)
-                   for phase in args.phases.split(",")}
+        phases = args.phases.split(",")
+        results = {phase: measure(phase, corpus, Path(scratch) / f"out_{phase}", args.jobs) for phase in phases}
+        runs = [Path(scratch) / f"out_{phase}" for phase in phases if phase in ("serial", "parallel")]
+        if len(runs) == 2:
+            same = identical_outputs(*runs)
+            print(f"serial and parallel outputs byte-identical: {'yes' if same else 'NO'}")
+        if args.aggregate_n and runs:
+            scaled = Path(scratch) / "scaled"
+            scale_tables(runs[-1], scaled, args.n, args.aggregate_n)
+            with (scaled / "statements.csv").open(encoding="utf-8", newline="") as handle:
+                rows = sum(1 for _ in csv.reader(handle)) - 1
+            results["aggregate"] = {**measure("aggregate", scaled, scaled, args.jobs),
+                                    "articles": -(-args.aggregate_n // args.n) * args.n, "statements": rows}
     report(results, words, args.jobs)
     return 0
 

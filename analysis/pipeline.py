@@ -1,9 +1,9 @@
 """The whole pipeline over a folder of articles: ``run_corpus(seeds, out)``.
 
 Each article is processed on its own (read -> statements -> scores -> sentence sentiment ->
-timeline), a pure function of the file, in worker processes or on a Dask cluster. Results
-come back in sorted file order and are appended to the tables as they arrive, so memory
-does not grow with the corpus; the actor summary, positions and networks are computed at
+timeline), a pure function of the file, in worker processes or on a Dask cluster, which
+also format its rows as CSV. Results come back in sorted file order and are appended to
+the tables as they arrive, so memory does not grow with the corpus; the actor summary, positions and networks are computed at
 the end from the statements files.
 
 Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
@@ -129,9 +129,38 @@ def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: st
     return Article(documents, failures=failures)
 
 
-def process_chunk(paths: list[Path], seeds: Path) -> list[Article]:
-    """:func:`process_article` over ``paths``: the unit of work sent to a worker."""
-    return [process_article(path, seeds) for path in paths]
+def table_columns(name: str) -> list[str]:
+    """Columns of the per-article table ``name`` (a key of :data:`TABLES`)."""
+    return TABLES[name][1] or scored_columns()
+
+
+def csv_rows(frame: pd.DataFrame, columns: list[str], header: bool = False) -> str:
+    """``frame``'s rows as CSV text, formatted as :func:`analysis.tables.write_table` writes them."""
+    if not header and frame.empty:
+        return ""
+    return frame[columns].to_csv(None, header=header, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One article as a worker sends it back: its rows as CSV text per table (formatting
+    is done in the workers, so the writing process only appends text), its number of
+    statements and its failures (path, stage, error)."""
+
+    rows: dict[str, str]
+    statements: int
+    failures: list[tuple[str, str, str]]
+
+
+def process_chunk(paths: list[Path], seeds: Path) -> list[Rendered]:
+    """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
+    rendered = []
+    for path in paths:
+        article = process_article(path, seeds)
+        rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in TABLES}
+        rendered.append(Rendered(rows, len(article.statements),
+                                 [tuple(row) for row in article.failures.itertuples(index=False)]))
+    return rendered
 
 
 def check_folders(seeds: Path, out: Path) -> None:
@@ -148,30 +177,13 @@ def check_folders(seeds: Path, out: Path) -> None:
                             "choose an output folder that holds no input files")
 
 
-class _Appender:
-    """A CSV table written piece by piece, formatted as :func:`analysis.tables.write_table`."""
-
-    def __init__(self, path: Path, columns: list[str]):
-        self.columns = columns
-        self.handle = path.open("w", encoding="utf-8", newline="")
-        self.append(pd.DataFrame(columns=columns), header=True)
-
-    def append(self, frame: pd.DataFrame, header: bool = False) -> None:
-        if header or len(frame):
-            frame[self.columns].to_csv(self.handle, header=header, index=False,
-                                       float_format=FLOAT_FORMAT, lineterminator="\n")
-
-    def close(self) -> None:
-        self.handle.close()
-
-
 def _chunks(paths: list[Path], size: int) -> Iterator[list[Path]]:
     for start in range(0, len(paths), size):
         yield paths[start:start + size]
 
 
 def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]], window: int
-             ) -> Iterator[list[Article]]:
+             ) -> Iterator[list[Rendered]]:
     """Results of ``submit(chunk).result()`` in chunk order, at most ``window`` in flight."""
     pending: deque = deque()
     for chunk in chunks:
@@ -182,7 +194,7 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
         yield pending.popleft().result()
 
 
-def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -> Iterator[list[Article]]:
+def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -215,25 +227,27 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
     jobs = jobs or os.cpu_count() or 1
-    tables = {name: _Appender(out / file, columns or scored_columns()) for name, (file, columns) in TABLES.items()}
+    handles = {name: (out / file).open("w", encoding="utf-8", newline="") for name, (file, _) in TABLES.items()}
     articles = statements = failures = 0
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
+        for name, handle in handles.items():
+            handle.write(csv_rows(pd.DataFrame(columns=table_columns(name)), table_columns(name), header=True))
         for chunk in _results(paths, seeds, jobs, scheduler):
             for article in chunk:
-                for name, table in tables.items():
-                    table.append(getattr(article, name))
-                for path, stage, error in article.failures.itertuples(index=False):
+                for name, handle in handles.items():
+                    handle.write(article.rows[name])
+                for path, stage, error in article.failures:
                     failures += 1
                     bar.write(f"skipped {path} ({stage}): {error}", file=sys.stderr)
-                if article.failures.empty:
+                if not article.failures:
                     articles += 1
-                    statements += len(article.statements)
+                    statements += article.statements
             bar.update(len(chunk))
     finally:
         bar.close()
-        for table in tables.values():
-            table.close()
+        for handle in handles.values():
+            handle.close()
     aggregate(out)
     return Summary(articles, statements, failures)
 

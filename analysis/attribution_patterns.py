@@ -21,6 +21,10 @@ import pandas as pd
 
 Span = tuple[int, int]
 
+# How far (in characters) the phrase rules look around a cue; it keeps the work per cue
+# constant, so that a document is processed in time linear in its length.
+WINDOW = 300
+
 OPENERS = "“«„"
 # A dash after a closing quotation mark introduces its speaker ("“...” ― Jane Doe").
 DASHES = ("―", "—")
@@ -69,6 +73,7 @@ ADJUNCT_START = re.compile(
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 # Initials and titles that end in a period inside a name ("Ronald R. Fieldstone").
 ABBREVIATION = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|St|Gen|Lt|Col|Sgt|Prof|Gen|Adm|Capt|U\.S)\.")
+OBJECT_STOP = re.compile(r"\bthat\b|[,:;“\"]")
 THAT = re.compile(r"\bthat\b")
 SENTENCE_END = re.compile(r"[\s.!?;,]*$")
 WORD = re.compile(r"\S+")
@@ -178,7 +183,7 @@ def _is_np_word(token: str) -> bool:
 
 def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subject:
     """The speaker phrase ending just before ``cue_start`` (not before ``floor``)."""
-    tokens = _tokens(text, floor, cue_start)
+    tokens = _tokens(text, max(floor, cue_start - WINDOW), cue_start)
     i = len(tokens) - 1
     negated = passive = False
     while i >= 0:
@@ -235,6 +240,7 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
 def subject_at(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening ``text[start:end]`` ("The European Union has set ... and
     says ..."): the subject of a cue in a coordinated verb phrase."""
+    end = min(end, start + WINDOW)
     tokens = _tokens(text, start, end)
     if tokens and (bare(text[slice(*tokens[0])]) in SUBORDINATORS | PREPOSITIONS
                    or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", text[slice(*tokens[0])])):
@@ -256,7 +262,7 @@ def apposition_before(text: str, floor: int, comma: int) -> Span | None:
     """For "Smith, a spokesman for X, said": the span "Smith, a spokesman for X" that
     ends at the comma at ``comma`` (the one just before the cue); the description
     alone when no name precedes it."""
-    previous = text.rfind(",", floor, comma)
+    previous = text.rfind(",", max(floor, comma - WINDOW), comma)
     chunk_start = previous + 1 if previous >= 0 else floor
     chunk = text[chunk_start:comma]
     if not chunk.strip() or len(chunk.split()) > 25 or any(m in chunk for m in OPENERS + CLOSERS + '"'):
@@ -268,7 +274,7 @@ def apposition_before(text: str, floor: int, comma: int) -> Span | None:
 
 def speaker_after(text: str, start: int, end: int) -> Span | None:
     """The speaker phrase right after an inverted cue ("..., said the official on Friday")."""
-    tokens = _tokens(text, start, end)
+    tokens = _tokens(text, start, min(end, start + WINDOW))
     taken: list[Span] = []
     for a, b in tokens:
         raw = text[a:b]
@@ -295,14 +301,14 @@ def speaker_after(text: str, start: int, end: int) -> Span | None:
 def object_after(text: str, start: int, end: int) -> int:
     """End of the addressee after "told" ("told diplomats in Washington this week"):
     the offset where "that", a colon, a comma, a quotation or the sentence end begins."""
-    stops = [m.start() for m in re.finditer(r"\bthat\b|[,:;“\"]|$", text[start:end])]
-    return start + (stops[0] if stops else end - start)
+    stop = OBJECT_STOP.search(text, start, end)
+    return stop.start() if stop else end
 
 
 def adjunct_then_that(text: str, start: int, end: int) -> int | None:
     """Offset of "that" when the text after a cue is adverbial material followed by
     "that" ("said on Friday that", "said during a rally in Michigan that")."""
-    gap = text[start:end]
+    gap = text[start:min(end, start + WINDOW)]
     match = THAT.search(gap)
     if not match:
         return None
@@ -317,6 +323,8 @@ def adjunct_then_that(text: str, start: int, end: int) -> int | None:
 def only_adjuncts(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` holds nothing but adverbials and final punctuation
     (the cue closes its sentence: "..., Landau wrote on X.")."""
+    if end - start > WINDOW:
+        return False
     gap = text[start:end]
     if SENTENCE_END.fullmatch(gap):
         return True

@@ -188,7 +188,7 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         # "..., saying ...": the participle's subject opens the sentence
         subject = ap.Subject(ap.subject_at(text, unit.start, cs))
     elif subject.span is None and before.endswith(","):
-        subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", unit.start, cs)))
+        subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", max(unit.start, cs - 40), cs)))
     pos = ce
     if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)
@@ -307,7 +307,7 @@ def _continues_clause(text: str, start: int) -> bool:
 def _closes_sentence(text: str, start: int, end: int, strict: bool = False) -> bool:
     """After an inverted speaker: nothing, adverbials, or a comma and then (``strict``)
     a relative clause, apposition or participle ("..., said Smith, who ...")."""
-    rest = text[start:end].lstrip()
+    rest = text[start:min(end, start + ap.WINDOW)].lstrip()
     if rest.startswith(","):
         return not strict or bool(ap.AFTER_INVERTED.match(rest))
     return not rest or rest[0] in ".;!?—–-(" or ap.only_adjuncts(text, start, end)

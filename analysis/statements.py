@@ -4,24 +4,30 @@
 :data:`COLUMNS`: ``doc_id, statement_id, kind (direct|indirect|mixed), content,
 content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start,
 speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
-:func:`analysis.actors.resolve_speakers`), ``channel`` (the relaying source in nested
-attribution, "" if none), ``paragraph, sentence`` (0-based within the document).
+:func:`analysis.actors.resolve_speakers`), ``channel`` (who relayed the statement in
+nested attribution, "" if none), ``paragraph, sentence`` (0-based body indices, as in
+:func:`analysis.ingest.body_sentences`). :func:`find_statements` gives the same rows with
+speakers unresolved.
 
-Rules (regular expressions over sentences, linear in the text; no parser):
+Rules (regular expressions over sentences, constant work per cue; no parser), with the
+phrase grammar in :mod:`analysis.attribution_patterns`:
 
-- only body paragraphs (:func:`analysis.ingest.body_paragraphs`) are searched, so
-  headlines, bylines, datelines, credits and boilerplate never yield statements;
+- only body paragraphs (:func:`analysis.ingest.segment`) are searched, so headlines,
+  bylines, datelines, credits and boilerplate never yield statements;
 - sentences joined by a quotation that spans them are one unit; cues inside quotations
-  are ignored;
+  are ignored; a quotation reopened at the next paragraph continues;
 - a cue (``codebook/cues.csv``) takes the noun phrase before it as speaker ("Smith said",
-  "the officials have argued") or, when it follows a comma or closing quotation mark,
-  the noun phrase after it ("..., said the sources");
+  "the officials have argued", "Smith, a spokesman, said") or, for quotative verbs after a
+  comma or closing quotation mark, the noun phrase after it ("..., said the sources");
 - content follows the cue ("said (on Friday) that ...", "said: “...”", "told Y that ...")
-  or, when the cue closes its sentence, precedes it ("“...,” Landau wrote on X.");
+  or, when the cue closes its sentence, precedes it ("“...,” Landau wrote on X."), and
+  spans split ("“A,” he said, “B.”") and parenthetical ("A, he said, B") attributions;
 - a closing attribution after a statement that already has a speaker is its relay
-  (``channel``: "X told Y that ..., the sources said");
-- negated cues ("did not explain"), passives ("recounted by"), nouns ("the claims") and
-  cues whose content fails the cue's ``complement`` pattern are not statements.
+  (``channel``: "X told Y that ..., the sources said"); a statement nested in another's
+  content has the outer speaker as channel;
+- negated cues ("did not explain", "declined to say"), passives ("recounted by"), nouns
+  ("the claims") and cues whose content fails the cue's ``complement`` pattern ("bashed
+  European allies") are not statements; non-responses are cut from content.
 """
 from __future__ import annotations
 

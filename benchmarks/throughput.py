@@ -11,10 +11,10 @@ its resident memory:
 - ``serial``: ``run_corpus(..., jobs=1)``, the whole pipeline in one process;
 - ``parallel``: ``run_corpus(..., jobs=J)``.
 
-Prints articles/s, words/s and peak RSS per phase (with the time of the end-of-run aggregation,
-timed again on its own), the whole pipeline's throughput per core
-as a share of TextBlob alone, the parallel speed-up, and whether the serial and parallel
-runs wrote identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
+Prints articles/s, words/s and peak RSS per phase (with the time of the end-of-run
+aggregation, timed again on its own), the whole pipeline's throughput per core as a share
+of TextBlob alone, the parallel speed-up, and whether the serial and parallel runs wrote
+identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
 peak memory flat in N (under 1 GB at 20,000 articles).
 
 ``--aggregate-n M`` also measures the end of a run at the scale of M articles without

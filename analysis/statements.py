@@ -387,10 +387,6 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
         matches = [m for m in cues.pattern.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
-        turn = ap.TURN.match(text, unit.start) if unit.start == paragraphs[unit.paragraph][0] else None
-        if turn:
-            content = _trim(text, turn.end(), unit.paragraph_end)
-            found.append(Found(content, (turn.end("name"), turn.end("name") + 1), turn.span("name"), unit))
         for match in matches:
             inside = [f for f in found[-8:] if f.content[0] <= match.start() < f.content[1]]
             if any(not f.cue_first for f in inside):
@@ -403,7 +399,20 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFra
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _frame(text, doc_id, found, quotes)
+    return _frame(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+
+
+def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:
+    """Transcript turns: a paragraph opening with a speaker's name in capitals and a colon
+    ("PENCE: Well, look, ...") is that speaker's statement, even inside a quoted block."""
+    found, starts = [], [u.start for u in units]
+    for start, end in paragraphs:
+        turn = ap.TURN.match(text, start, end)
+        if turn and units:
+            unit = units[max(0, bisect.bisect_right(starts, start) - 1)]
+            cue = (turn.end("name"), turn.end("name") + 1)
+            found.append(Found(_trim(text, turn.end(), end), cue, turn.span("name"), unit, cue_first=False))
+    return found
 
 
 def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:

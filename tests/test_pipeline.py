@@ -6,6 +6,7 @@ import filecmp
 import shutil
 import subprocess
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,7 @@ from analysis.cli import main
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
 from analysis.ingest import read_document
-from analysis.pipeline import PipelineError, process_article, run_corpus, scored_columns
+from analysis.pipeline import PipelineError, _ordered, process_article, run_corpus, scored_columns
 from analysis.scoring import score_statements
 from analysis.statements import extract_statements
 from analysis.tables import read_table, write_table
@@ -161,3 +162,21 @@ def test_console_script(seeds_dir: Path, tmp_path: Path):
     assert done.returncode == 0, done.stderr
     assert "1 articles, " in done.stderr and ", 0 failures" in done.stderr
     assert len(read_table(tmp_path / "out" / "statements.csv")) > 5
+
+
+def test_results_come_in_order_with_a_bounded_number_in_flight():
+    """Chunks come back in submission order, and no more than ``window`` are ever submitted
+    and not yet handed on (what keeps memory flat on a large corpus)."""
+    submitted, yielded = [], []
+
+    def submit(chunk: list[int]) -> Future:
+        assert len(submitted) - len(yielded) < 3
+        future = Future()
+        future.set_result(chunk[0] * 10)
+        submitted.append(future)
+        return future
+
+    for result in _ordered(submit, ([i] for i in range(10)), window=3):
+        yielded.append(result)
+    assert yielded == [i * 10 for i in range(10)]
+    assert len(submitted) == 10

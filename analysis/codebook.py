@@ -10,8 +10,10 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     ``aliases`` (``;``-separated surface forms, matched case-insensitively on word
     boundaries).
 ``cues.csv``
-    ``cue`` (a reporting verb or phrase as a regular expression), ``kind``
-    (``speech`` or ``belief``), ``stance`` (the stance the verb itself carries, -1..1).
+    ``cue`` (a reporting verb or phrase: one regular expression, its forms joined by ``|``),
+    ``kind`` (``speech`` or ``belief``), ``stance`` (the stance the verb itself carries,
+    -1..1), ``complement`` (optional regular expression the content must start with, e.g.
+    "praised X *for* ..."; without it a bare noun-phrase object is no statement).
 ``targets.csv``
     ``target_id``, ``proposition`` (one sentence), ``terms`` (``;``-separated regular
     expressions that make a statement relevant to the target).
@@ -55,13 +57,16 @@ class Column:
     check: Callable[[str], str | None] | None = None  # returns a problem, or None
 
 
-def _regex(value: str) -> str | None:
-    for part in split_terms(value):
-        try:
-            re.compile(part)
-        except re.error as exc:
-            return f"'{part}' is not a valid regular expression ({exc})"
+def _single_regex(value: str) -> str | None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        return f"'{value}' is not a valid regular expression ({exc})"
     return None
+
+
+def _regex(value: str) -> str | None:
+    return next(filter(None, map(_single_regex, split_terms(value))), None)
 
 
 def _number_in_unit_range(value: str) -> str | None:
@@ -88,9 +93,10 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("aliases", required=False),
     ),
     "cues.csv": (
-        Column("cue", check=_regex),
+        Column("cue", check=_single_regex),
         Column("kind", check=_one_of(CUE_KINDS)),
         Column("stance", check=_number_in_unit_range),
+        Column("complement", required=False, check=_single_regex),
     ),
     "targets.csv": (
         Column("target_id"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.ingest import LABELS, IngestError, read_document, segment, split_sentences
@@ -124,6 +124,8 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=ANY_TEXT, encoding=st.sampled_from(ENCODINGS))
+@example(text='\ufeff "', encoding="utf-8")
+@example(text='\ufeff "', encoding="utf-16")
 def test_read_document_gives_the_text_or_a_clear_error(tmp_path: Path, text: str, encoding: str):
     """A file written in any of these encodings reads back as exactly its text (a leading
     byte-order mark aside), or fails with an IngestError naming the file (empty, binary,

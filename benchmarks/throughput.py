@@ -9,7 +9,8 @@ its resident memory:
 
 - ``textblob``: ``TextBlob(text).sentiment`` of every article, nothing else;
 - ``serial``: ``run_corpus(..., jobs=1)``, the whole pipeline in one process;
-- ``parallel``: ``run_corpus(..., jobs=J)``.
+- ``parallel``: ``run_corpus(..., jobs=J)``;
+- ``stages``: milliseconds per article of each stage, to show where the time goes.
 
 Prints articles/s, words/s and peak RSS per phase (with the time of the end-of-run
 aggregation, timed again on its own), the whole pipeline's throughput per core as a share
@@ -84,8 +85,43 @@ def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> No
                         writer.writerow(row)
 
 
+def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
+    """Seconds per article of each stage of :func:`analysis.pipeline.process_article`, and of
+    TextBlob alone, over the first ``limit`` articles of ``corpus`` (after one untimed article,
+    so that loading and caching are not counted)."""
+    from textblob import TextBlob
+
+    from analysis.ingest import read_document
+    from analysis.scoring import score_statements, sentence_sentiment
+    from analysis.statements import extract_statements
+    from analysis.timeline import extract_timeline
+
+    stages = {
+        "read_document": lambda path, _: read_document(path),
+        "TextBlob alone": lambda _, document: TextBlob(document.text).sentiment,
+        "extract_statements": lambda _, document: extract_statements(document.text, document.doc_id),
+        "score_statements": lambda _, document: score_statements(
+            extract_statements(document.text, document.doc_id), text_by_doc={document.doc_id: document.text}),
+        "sentence_sentiment": lambda _, document: sentence_sentiment(document.text, document.doc_id),
+        "extract_timeline": lambda _, document: extract_timeline(document),
+    }
+    paths = sorted(corpus.glob("*.txt"))[:limit]
+    totals = dict.fromkeys(stages, 0.0)
+    for index, path in enumerate([paths[0], *paths]):
+        document = read_document(path)
+        for name, stage in stages.items():
+            start = time.perf_counter()
+            stage(path, document)
+            totals[name] += (time.perf_counter() - start) if index else 0.0
+    totals["score_statements"] -= totals["extract_statements"]  # it re-extracts its input above
+    return {name: seconds / len(paths) for name, seconds in totals.items()}
+
+
 def run_phase(phase: str, corpus: Path, out: Path, jobs: int) -> dict:
     """Do one phase in this process; returns seconds and counts."""
+    if phase == "stages":
+        return {"seconds": 0.0, "aggregation": 0.0, "articles": 0, "statements": 0, "failures": 0,
+                "stages": stage_times(corpus)}
     if phase == "aggregate":
         from analysis.pipeline import aggregate
 
@@ -157,7 +193,7 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
     print(f"{'phase':<10} {'articles':>8} {'seconds':>8} {'of which aggregation':>21} {'articles/s':>11} "
           f"{'words/s':>10} {'peak RSS MB':>12} {'statements':>10}")
     for phase, result in results.items():
-        if phase == "aggregate":
+        if phase in ("aggregate", "stages"):
             continue
         seconds = result["seconds"]
         print(f"{phase:<10} {result['articles']:>8} {seconds:>8.1f} {result['aggregation']:>21.1f} "
@@ -174,6 +210,10 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
         per_article = (serial["seconds"] - serial["aggregation"]) / (parallel["seconds"] - parallel["aggregation"])
         print(f"parallel speed-up with {jobs} workers: {serial['seconds'] / parallel['seconds']:.2f}x "
               f"(per-article work alone: {per_article:.2f}x)")
+    if "stages" in results:
+        print("milliseconds per article, by stage (one process):")
+        for name, seconds in results["stages"]["stages"].items():
+            print(f"  {name:<20} {1000 * seconds:7.1f}")
     if "aggregate" in results:
         result = results["aggregate"]
         print(f"aggregation at {result['articles']} articles ({result['statements']} statements): "
@@ -194,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=500, help="articles in the corpus")
     parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR dev folder (its text/ is added)")
     parser.add_argument("--jobs", type=int, default=psutil.cpu_count() or 1, help="workers of the parallel phase")
-    parser.add_argument("--phases", default="textblob,serial,parallel", help="comma-separated phases to run")
+    parser.add_argument("--phases", default="textblob,serial,parallel,stages",
+                        help="comma-separated phases to run (stages: time per stage)")
     parser.add_argument("--aggregate-n", type=int, default=0, metavar="M",
                         help="also time the aggregation step at the scale of M articles")
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON

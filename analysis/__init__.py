@@ -23,6 +23,7 @@ _EXPORTS = {
     "sentence_sentiment": "scoring",
     "validate_stance": "scoring",
     "stakeholder_positions": "positions",
+    "run_corpus": "pipeline",
     "load_codebook": "codebook",
     "CodebookError": "codebook",
 }

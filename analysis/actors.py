@@ -61,7 +61,8 @@ PERSON_NOUNS = frozenset(
     journalist editor pollster historian professor doctor teacher student citizen protester
     protestor demonstrator user owner investor banker trader boss friend neighbor relative
     mother father wife husband son daughter democrat republican conservative liberal progressive
-    commissioner chief""".split()
+    commissioner chief narrator commentator blogger columnist anchor pundit consultant operative
+    organizer donor fellow surrogate""".split()
 )
 # Nouns that are plural without -s, mapped to their singular head.
 IRREGULAR_PLURALS = {"people": "person", "spokesmen": "spokesman", "spokeswomen": "spokeswoman",
@@ -134,8 +135,10 @@ _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|F
          r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
          r"today|yesterday|tonight|\d|(?:week|month|year|morning|afternoon|evening|night|weekend)\b)")
 # Where the noun phrase of a speaker ends: apposition, relative clause, -ing participle,
-# parenthesis, dash, or a time adverbial ("Sanders on Tuesday", "Trump this week").
-_CUT = re.compile(r",|\s[-–—―]+\s|\s(?:who|whom|which|that|whose)\s|\s[a-z]+ing\b|\s\(|"
+# parenthesis, dash, social-media handle, -ly adverb ("Reid frequently"), or a time
+# adverbial ("Sanders on Tuesday", "Trump this week").
+_CUT = re.compile(r",|\s[-–—―]+\s|\s(?:who|whom|which|that|whose)\s|\s[a-z]+ing\b|\s\(|\s@\w|"
+                  r"\s(?!(?:ally|family|rally|assembly|supply|daily|weekly|monthly)\b)[a-z]+ly\b|"
                   r"\s(?:on|in|at|last|this|next|earlier|late|early)\s+(?:the\s+)?" + _TIME)
 # Where the head noun of a description ends ("sources familiar with the discussion").
 _POSTMODIFIER = re.compile(

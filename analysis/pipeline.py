@@ -214,6 +214,13 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -
                             _chunks(paths, size), jobs * TASKS_PER_WORKER)
 
 
+def available_cores() -> int:
+    """Cores this process may run on (its CPU affinity where the system reports it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
                progress: bool = True) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
@@ -226,7 +233,7 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     check_folders(seeds, out)
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or available_cores()
     handles = {name: (out / file).open("w", encoding="utf-8", newline="") for name, (file, _) in TABLES.items()}
     articles = statements = failures = 0
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)

@@ -40,6 +40,7 @@ LONG_COLUMNS = ["statement_id", "actor", "bloc", "target", "stance", "polarity"]
 SIDES = ("support", "oppose", "neutral")
 DEFAULT_RESAMPLES = 9999
 DEFAULT_SEED = 20251205
+BOOTSTRAP_BATCH = 500
 CONFIDENCE = 0.95
 
 
@@ -109,25 +110,29 @@ def bootstrap_interval(values: np.ndarray, n_resamples: int = DEFAULT_RESAMPLES,
         return float("nan"), float("nan")
     if np.all(values == values[0]):
         return float(values[0]), float(values[0])
+    # Batches bound memory for large groups; they draw the same stream, so the same interval.
     result = stats.bootstrap((values,), np.mean, confidence_level=CONFIDENCE, n_resamples=n_resamples,
-                             method="percentile", rng=np.random.default_rng(seed))
+                             method="percentile", rng=np.random.default_rng(seed), batch=BOOTSTRAP_BATCH)
     return float(result.confidence_interval.low), float(result.confidence_interval.high)
 
 
 def _rows(level: str, groups: pd.DataFrame, long: pd.DataFrame, key: str, total: int,
           targets: list[str], n_resamples: int, seed: int) -> list[dict]:
+    addressed = {name: (group["stance"].to_numpy(dtype=float), group["polarity"].to_numpy(dtype=float))
+                 for name, group in long.groupby([key, "target"], sort=False)}
+    empty = (np.array([]), np.array([]))
     rows = []
-    for _, group in groups.iterrows():
+    for name, bloc, count in groups[["name", "bloc", "count"]].itertuples(index=False):
         for target in targets:
-            addressed = long[(long[key] == group["name"]) & (long["target"] == target)]
-            stances = addressed["stance"].to_numpy(dtype=float)
+            stances, polarities = addressed.get((name, target), empty)
             low, high = bootstrap_interval(stances, n_resamples, seed)
             rows.append({
-                "level": level, "name": group["name"], "bloc": group["bloc"], "target": target,
+                "level": level, "name": name, "bloc": bloc, "target": target,
                 "mean_stance": float(stances.mean()) if len(stances) else float("nan"),
                 "ci_low": low, "ci_high": high, "n_statements": len(stances),
-                "salience": group["count"] / total,
-                "mean_polarity": float(addressed["polarity"].mean()) if len(stances) else float("nan"),
+                "salience": count / total,
+                "mean_polarity": float(np.nanmean(polarities)) if len(stances) and not np.isnan(polarities).all()
+                else float("nan"),
             })
     return rows
 

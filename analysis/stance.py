@@ -256,8 +256,11 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     sentence ('' when unknown: anaphors then resolve to nothing)."""
     content = content or ""
     parts = segments(content) or [Segment(0, len(content))]
-    cues = lexicon_cues(content, rules)
     located = _located(content, rules, parts, previous)
+    if not located:
+        # Most statements address no target: skip the lexicon, the costliest step.
+        return {target: (math.nan, "") for target in rules.target_ids}
+    cues = lexicon_cues(content, rules)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb = verb_stance(cue or "", rules)

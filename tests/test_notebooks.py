@@ -7,6 +7,7 @@ repository: the notebooks' parameters cell is pointed at a temporary folder.
 from __future__ import annotations
 
 import filecmp
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
@@ -18,14 +19,17 @@ from analysis.notebooks import ROOT, execute, numbered_notebooks
 pytestmark = pytest.mark.notebooks
 
 
-@pytest.fixture(scope="module", autouse=True)
+@contextmanager
 def loopback_only():
     """The Jupyter kernel talks to this process over loopback TCP: allow sockets to
-    127.0.0.1 and ::1 only, so these tests stay as offline as the rest of the suite."""
+    127.0.0.1 and ::1 only while notebooks run, so the suite stays offline."""
     pytest_socket.enable_socket()
     pytest_socket.socket_allow_hosts(["127.0.0.1", "::1"], allow_unix_socket=True)
-    yield
-    pytest_socket.disable_socket(allow_unix_socket=True)
+    try:
+        yield
+    finally:
+        pytest_socket.disable_socket(allow_unix_socket=True)
+
 
 EXPECTED = ["01_raw_text", "02_actors_and_statements", "03_stance_and_sentiment",
             "04_stakeholder_positions", "05_figures"]
@@ -39,8 +43,9 @@ def rendered(tmp_path_factory) -> Path:
         "RESULTS": str(out / "results"),
         "FIGURES": str(out / "figures"),
     }
-    for path in numbered_notebooks():
-        execute(path, parameters, out / "notebooks" / path.name)
+    with loopback_only():
+        for path in numbered_notebooks():
+            execute(path, parameters, out / "notebooks" / path.name)
     return out
 
 

@@ -204,6 +204,13 @@ def _lexicon(codebook: Codebook) -> _Lexicon:
                     frozenset(codebook.actors["name"]))
 
 
+@lru_cache(maxsize=1)
+def _default_lexicon() -> _Lexicon:
+    """The lexicon of the packaged codebook, built once per process (a load error is not
+    cached, so it is reported again on the next call)."""
+    return _lexicon(actor_codebook())
+
+
 def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, pd.Series] | None:
     """The longest codebook alias in ``phrase`` that covers the head of the phrase
     (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
@@ -605,7 +612,7 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     text = text if isinstance(text, str) else ""
     problem = ""
     try:
-        lexicon = _lexicon(codebook if codebook is not None else actor_codebook())
+        lexicon = _lexicon(codebook) if codebook is not None else _default_lexicon()
     except Exception as exc:  # a broken codebook is reported on every row, not raised mid-corpus
         lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
     contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))

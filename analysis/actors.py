@@ -169,12 +169,61 @@ UNKNOWN = Actor("", "unknown", "unknown")
 # --------------------------------------------------------------------------- codebook
 
 
+_BOUNDARY_BEFORE, _BOUNDARY_AFTER = r"(?<![\w.])", r"(?![\w])"
+
+
+def _boundary(term: str, flags: int = 0) -> re.Pattern:
+    return re.compile(_BOUNDARY_BEFORE + re.escape(term) + _BOUNDARY_AFTER, flags)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """Literal terms matched on word boundaries (:func:`_boundary`), all found in one scan
+    of a text instead of one scan per term."""
+
+    patterns: tuple[re.Pattern, ...]  # one per term
+    starts: re.Pattern | None  # where any term matches; group k holds the longest one there
+    candidates: tuple[tuple[int, ...], ...]  # per group: the terms that can match where it does
+
+    def finditer(self, text: str) -> list[list[re.Match]]:
+        """For each term, its matches in ``text`` exactly as ``pattern.finditer(text)`` gives
+        them: non-overlapping, left to right."""
+        positions: list[list[int]] = [[] for _ in self.patterns]
+        if self.starts is not None:
+            for hit in self.starts.finditer(text):
+                for index in self.candidates[hit.lastindex - 1]:
+                    positions[index].append(hit.start())
+        found = []
+        for pattern, starts in zip(self.patterns, positions):
+            matches: list[re.Match] = []
+            for start in starts:
+                match = pattern.match(text, start) if not matches or start >= matches[-1].end() else None
+                if match:
+                    matches.append(match)
+            found.append(matches)
+        return found
+
+
+def _terms(terms: list[str], flags: int = 0) -> _Terms:
+    """The scanner of ``terms``. Its combined pattern tries the longest terms first, so a
+    term matching at a position is the one found there or a prefix of it (the candidates,
+    each checked with its own pattern)."""
+    longest_first = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
+    prefixes = [re.compile(re.escape(term), flags) for term in terms]
+    candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k])) for k in longest_first)
+    alternatives = "|".join(f"({re.escape(terms[k])})" for k in longest_first)
+    starts = re.compile(_BOUNDARY_BEFORE + f"(?=(?:{alternatives}){_BOUNDARY_AFTER})", flags) if terms else None
+    return _Terms(tuple(_boundary(term, flags) for term in terms), starts, candidates)
+
+
 @dataclass(frozen=True)
 class _Lexicon:
-    aliases: list[tuple[re.Pattern, str, pd.Series]]  # (pattern, alias, actor row)
-    nationality: list[tuple[re.Pattern, str, str]]  # (pattern, term, bloc)
+    aliases: list[tuple[str, pd.Series]]  # (alias, actor row), longest first
+    nationality: list[tuple[str, str]]  # (term, bloc)
     nationality_terms: frozenset[str]  # lower-cased
     names: frozenset[str] = frozenset()  # canonical names of codebook actors
+    alias_scan: _Terms = _terms([])
+    nationality_scan: _Terms = _terms([])
 
 
 def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
@@ -189,19 +238,16 @@ def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
     return Codebook(folder, blocs, actors, empty, empty, empty)
 
 
-def _boundary(term: str, flags: int = 0) -> re.Pattern:
-    return re.compile(r"(?<![\w.])" + re.escape(term) + r"(?![\w])", flags)
-
-
 def _lexicon(codebook: Codebook) -> _Lexicon:
-    aliases = [(_boundary(alias, re.IGNORECASE), alias, row)
+    aliases = [(alias, row)
                for _, row in codebook.actors.iterrows()
                for alias in sorted({row["name"], *split_terms(row.get("aliases", ""))})]
-    aliases.sort(key=lambda item: -len(item[1]))
+    aliases.sort(key=lambda item: -len(item[0]))
     terms = [(term, bloc) for bloc, cell in zip(codebook.blocs["bloc"], codebook.blocs["nationality_terms"])
              for term in split_terms(cell)]
-    return _Lexicon(aliases, [(_boundary(t), t, b) for t, b in terms], frozenset(t.lower() for t, _ in terms),
-                    frozenset(codebook.actors["name"]))
+    return _Lexicon(aliases, terms, frozenset(t.lower() for t, _ in terms),
+                    frozenset(codebook.actors["name"]), _terms([alias for alias, _ in aliases], re.IGNORECASE),
+                    _terms([t for t, _ in terms]))
 
 
 @lru_cache(maxsize=1)
@@ -215,8 +261,8 @@ def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple
     """The longest codebook alias in ``phrase`` that covers the head of the phrase
     (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
     best = None
-    for pattern, _, row in lexicon.aliases:
-        for match in pattern.finditer(phrase):
+    for (_, row), matches in zip(lexicon.aliases, lexicon.alias_scan.finditer(phrase)):
+        for match in matches:
             covers = match.start() <= head[0] and match.end() >= head[1]
             if covers and (best is None or len(match.group()) > len(best[0])):
                 best = (match.group(), row)
@@ -225,7 +271,9 @@ def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple
 
 def _nationality(phrase: str, lexicon: _Lexicon) -> tuple[str, str] | None:
     """The first nationality word in ``phrase`` and its bloc, or None."""
-    hits = [(m.start(), term, bloc) for pattern, term, bloc in lexicon.nationality for m in pattern.finditer(phrase)]
+    hits = [(m.start(), term, bloc) for (term, bloc), matches in zip(lexicon.nationality,
+                                                                   lexicon.nationality_scan.finditer(phrase))
+            for m in matches]
     if not hits:
         return None
     _, term, bloc = min(hits, key=lambda hit: (hit[0], -len(hit[1])))
@@ -497,8 +545,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
         occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
     sentences = [(s, e) for s, e in doc.sentences if any(bs <= s < be for bs, be in doc.body)]
-    for pattern, alias, row in doc.lexicon.aliases:
-        for match in pattern.finditer(text):
+    for (alias, row), matches in zip(doc.lexicon.aliases, doc.lexicon.alias_scan.finditer(text)):
+        for match in matches:
             # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
             inside = len(alias.split()) == 1 and re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, match.start() - 30):match.start()])
             if inside and inside.group(1).lower() not in TITLE_WORDS | doc.lexicon.nationality_terms:

@@ -182,7 +182,7 @@ class _Terms:
     of a text instead of one scan per term."""
 
     patterns: tuple[re.Pattern, ...]  # one per term
-    starts: re.Pattern | None  # where any term matches; group k holds the longest one there
+    starts: re.Pattern | None  # where any term matches; group k holds the one found there
     candidates: tuple[tuple[int, ...], ...]  # per group: the terms that can match where it does
 
     def finditer(self, text: str) -> list[list[re.Match]]:
@@ -205,14 +205,20 @@ class _Terms:
 
 
 def _terms(terms: list[str], flags: int = 0) -> _Terms:
-    """The scanner of ``terms``. Its combined pattern tries the longest terms first, so a
-    term matching at a position is the one found there or a prefix of it (the candidates,
-    each checked with its own pattern)."""
-    longest_first = sorted(range(len(terms)), key=lambda i: -len(terms[i]))
+    """The scanner of ``terms``. Its combined pattern branches on the first character, then
+    tries the rest of each term starting with it; a term found at a position stands for
+    every term that is a prefix of it or has it as a prefix (the candidates, each checked
+    with its own pattern), since only those can match at the same position."""
     prefixes = [re.compile(re.escape(term), flags) for term in terms]
-    candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k])) for k in longest_first)
-    alternatives = "|".join(f"({re.escape(terms[k])})" for k in longest_first)
-    starts = re.compile(_BOUNDARY_BEFORE + f"(?=(?:{alternatives}){_BOUNDARY_AFTER})", flags) if terms else None
+    by_first: dict[str, list[int]] = {}
+    for index, term in enumerate(terms):
+        by_first.setdefault(term[0].lower() if flags & re.IGNORECASE else term[0], []).append(index)
+    order = [index for group in by_first.values() for index in group]  # group k of the pattern is term order[k]
+    candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k]) or prefixes[k].match(terms[i]))
+                       for k in order)
+    branches = "|".join(re.escape(terms[group[0]][0]) + "(?:" + "|".join(f"({re.escape(terms[i][1:])})" for i in group)
+                        + ")" for group in by_first.values())
+    starts = re.compile(_BOUNDARY_BEFORE + f"(?=(?:{branches}){_BOUNDARY_AFTER})", flags) if terms else None
     return _Terms(tuple(_boundary(term, flags) for term in terms), starts, candidates)
 
 

@@ -91,14 +91,16 @@ FIGURES: dict[str, str] = {
         "the burden shift (x) and on the 2027 deadline (y), with bootstrap 95% intervals over "
         "its statements as bars (none for a single statement); marker area is the actor's "
         "salience (share of all statements), colour its bloc. Actors that do not address one "
-        "of the two targets sit in the hatched strip marked n/a (not addressed) on that axis."),
+        "of the two targets sit in the hatched strip marked n/a (not addressed) on that axis; "
+        "actors that address neither are not shown, and actors with equal positions overlap."),
     "fig_stance_heatmap": (
         "Actor x target stance. Cell colour is the actor's mean stance toward the target "
         "(red oppose, blue support), the number is how many of its statements address it; "
         "hatched cells: the actor never addresses the target."),
     "fig_discourse_network": (
-        "Two-mode discourse network (actors left, coloured by bloc and sized by statements; "
-        "targets right). Edges join an actor to each target it addresses: solid blue support, "
+        "Two-mode discourse network (actors left as circles, coloured by bloc; targets right as "
+        "squares; node size grows with the number of statements). Edges join an actor to each "
+        "target it addresses: solid blue support, "
         "dashed vermillion oppose, dotted grey neutral (side of the actor's mean stance); "
         "width is the number of statements."),
     "fig_sentiment_arc": (
@@ -108,11 +110,13 @@ FIGURES: dict[str, str] = {
     "fig_timeline": (
         "Timeline of the debate: each dated event the articles mention, placed at the period "
         "its date expression refers to (resolved against the article's dateline), labelled "
-        "with words from its sentence."),
+        "with words from its sentence and the expression in brackets; each mention is a row, "
+        "so an event mentioned several times appears several times."),
     "fig_sentiment_vs_stance": (
         "Sentiment is not stance: for each statement x target it addresses, the statement's "
         "sentiment (left: TextBlob polarity, right: VADER compound) against its stance toward "
-        "the target, coloured by the speaker's bloc; rho is Spearman's rank correlation."),
+        "the target, coloured by the speaker's bloc; rho is Spearman's rank correlation. "
+        "Pairs with equal values overlap."),
 }
 
 

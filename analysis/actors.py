@@ -127,6 +127,11 @@ _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:[
 # A one-word name counts as a person after an honorific or a personal title ("President Obama").
 _INTRODUCERS = (r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sen|Sens|Rep|Gov|Gen|Adm|Col|Prof|President|Senator|Governor|"
                 r"Minister|Secretary|Chancellor|Ambassador|Mayor|Judge|Justice|General|Admiral|Pope)\.?\s+")
+_INTRODUCER_AT_END = re.compile(_INTRODUCERS + r"\Z")
+_LEADING_DETERMINERS = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(DETERMINERS))) + r"|of|\d+)\s+)*",
+                                  re.IGNORECASE)
+# The names coordinated before the last one ("Merkel and Macron").
+_COORDINATED_NAMES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*\Z")
 _NOT_VERBS = frozenset("of and or nor to in on at for with from by as than that who which whose".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near|under|over|after|before|"
@@ -327,7 +332,8 @@ def _titles(phrase: str) -> frozenset[str]:
 
 def _introduced(run: str, name: str) -> bool:
     """Whether ``name`` follows an honorific or personal title right before it in ``run``."""
-    return re.search(_INTRODUCERS + re.escape(name) + r"(?:['’]s)?$", run) is not None
+    return any(run.endswith(tail) and _INTRODUCER_AT_END.search(run, 0, len(run) - len(tail))
+               for tail in (name, name + "'s", name + "’s"))
 
 
 def _gender(phrase: str) -> str:
@@ -386,7 +392,7 @@ def _head(phrase: str, lexicon: _Lexicon) -> tuple[tuple[int, int], str | None]:
     if name:
         at = offset + core.rfind(name)
         return (at, at + len(name)), name
-    skip = re.match(r"(?:(?:" + "|".join(map(re.escape, DETERMINERS)) + r"|of|\d+)\s+)*", core, re.IGNORECASE).end()
+    skip = _LEADING_DETERMINERS.match(core).end()
     cut = _POSTMODIFIER.search(core, skip)
     words = list(_WORD.finditer(core[:cut.start()] if cut else core))
     if not words:
@@ -421,7 +427,7 @@ def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
     if appositive_name and not name and head_single in PERSON_NOUNS:
         return (Actor(appositive_name, "person", bloc, _titles(phrase) | {head_single}, gender=_gender(apposition)),
                 f"apposition names the '{head}': '{appositive_name}' → person{bloc_note}")
-    if name and re.search(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*" + re.escape(name) + "$", core):
+    if name and core.endswith(name) and _COORDINATED_NAMES_BEFORE.search(core, 0, len(core) - len(name)):
         return Actor(canonical, "unknown", bloc), f"coordinated names in '{core}' → several persons, type unknown{bloc_note}"
     if name:
         return (Actor(name, "person", bloc, _titles(core), gender=_gender(core)),

@@ -476,12 +476,13 @@ def _span_start(anchor: int, spans: list[tuple[int, int]], back: int = 0) -> int
     return 0
 
 
-def _segments(text: str) -> tuple[set[str], list[tuple[int, int]]]:
+def _segments(text: str, segmented: list | None = None) -> tuple[set[str], list[tuple[int, int]]]:
     """The journalists (names in the byline and credits, never actors) and the body spans
-    (where named mentions are looked for; headlines are not)."""
+    (where named mentions are looked for; headlines are not), from the blocks of
+    ``analysis.ingest.segment(text)`` (given as ``segmented``, or segmented here)."""
     try:
         from analysis.ingest import segment
-        blocks = [(b.label, b.start, b.end) for b in segment(text)]
+        blocks = [(b.label, b.start, b.end) for b in (segment(text) if segmented is None else segmented)]
     except Exception:  # a broken segmenter must not stop speaker resolution
         blocks = [("body", 0, len(text))]
     journalists = {m.group() for label, start, end in blocks if label in ("byline", "credits")
@@ -508,9 +509,9 @@ class _Document:
         return self.genders.get(actor.name, actor.gender)
 
 
-def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]]) -> _Document:
+def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blocks: list | None) -> _Document:
     paragraphs = _paragraph_spans(text)
-    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), *_segments(text))
+    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), *_segments(text, blocks))
     mentions = _mentions(text, doc)
     for mention in mentions:
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
@@ -662,10 +663,12 @@ def _anchor(row: dict) -> int:
     return -1
 
 
-def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None) -> pd.DataFrame:
+def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None,
+                     blocks: list | None = None) -> pd.DataFrame:
     """Add ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` to a statements
-    frame (see the module docstring); rows keep their order. Never raises: a row that
-    cannot be resolved gets ``unknown`` and the reason."""
+    frame (see the module docstring); rows keep their order. ``blocks`` is
+    ``analysis.ingest.segment(text)`` when the caller has it already. Never raises: a row
+    that cannot be resolved gets ``unknown`` and the reason."""
     if statements is None or len(statements) == 0:
         return _empty(statements)
     frame = statements.copy().reset_index(drop=True)
@@ -677,7 +680,7 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
         lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
     contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
                 if _is_int(s) and _is_int(e)]
-    doc = _document(text, lexicon, contents)
+    doc = _document(text, lexicon, contents, blocks)
     records = frame.to_dict("records")
     resolved: dict[int, tuple[Actor, str]] = {}
     for index in sorted(range(len(records)), key=lambda i: _anchor(records[i])):

@@ -362,22 +362,29 @@ def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.Data
     """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`) with
     speakers resolved by :func:`analysis.actors.resolve_speakers`; an empty frame with
     those columns when there are none."""
-    frame = find_statements(text, doc_id, codebook)
+    _require_str(text)
+    blocks = segment(text)
+    frame = find_statements(text, doc_id, codebook, blocks)
     if frame.empty:
         return frame
     from analysis.actors import resolve_speakers
 
-    return resolve_speakers(frame, text, codebook)[COLUMNS]
+    return resolve_speakers(frame, text, codebook, blocks)[COLUMNS]
 
 
-def find_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
-    """The statements of ``text`` as the rules find them, speakers unresolved
-    (``speaker`` empty, ``actor_type`` and ``bloc`` unknown)."""
+def _require_str(text) -> None:
     if not isinstance(text, str):
         raise TypeError(f"extract_statements expects a str, not {type(text).__name__}")
+
+
+def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None) -> pd.DataFrame:
+    """The statements of ``text`` as the rules find them, speakers unresolved
+    (``speaker`` empty, ``actor_type`` and ``bloc`` unknown); ``blocks`` is
+    ``analysis.ingest.segment(text)`` when the caller has it already."""
+    _require_str(text)
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
-    blocks = segment(text)
+    blocks = segment(text) if blocks is None else blocks
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
     units = _units(body_sentences(text, blocks), quotes, paragraphs)

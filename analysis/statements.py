@@ -391,7 +391,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
-        matches = [m for m in cues.pattern.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
+        matches = [m for m in cues.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
         for match in matches:

@@ -190,22 +190,22 @@ class _Terms:
     starts: re.Pattern | None  # where any term matches; group k holds the one found there
     candidates: tuple[tuple[int, ...], ...]  # per group: the terms that can match where it does
 
-    def finditer(self, text: str) -> list[list[re.Match]]:
-        """For each term, its matches in ``text`` exactly as ``pattern.finditer(text)`` gives
-        them: non-overlapping, left to right."""
-        positions: list[list[int]] = [[] for _ in self.patterns]
-        if self.starts is not None:
-            for hit in self.starts.finditer(text):
-                for index in self.candidates[hit.lastindex - 1]:
-                    positions[index].append(hit.start())
+    def finditer(self, text: str) -> list[tuple[int, list[re.Match]]]:
+        """The terms found in ``text``, by index in term order, each with its matches exactly
+        as its ``pattern.finditer(text)`` gives them: non-overlapping, left to right."""
+        positions: dict[int, list[int]] = {}
+        for hit in self.starts.finditer(text) if self.starts is not None else ():
+            for index in self.candidates[hit.lastindex - 1]:
+                positions.setdefault(index, []).append(hit.start())
         found = []
-        for pattern, starts in zip(self.patterns, positions):
+        for index in sorted(positions):
             matches: list[re.Match] = []
-            for start in starts:
-                match = pattern.match(text, start) if not matches or start >= matches[-1].end() else None
+            for start in positions[index]:
+                match = self.patterns[index].match(text, start) if not matches or start >= matches[-1].end() else None
                 if match:
                     matches.append(match)
-            found.append(matches)
+            if matches:
+                found.append((index, matches))
         return found
 
 
@@ -272,7 +272,8 @@ def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple
     """The longest codebook alias in ``phrase`` that covers the head of the phrase
     (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
     best = None
-    for (_, row), matches in zip(lexicon.aliases, lexicon.alias_scan.finditer(phrase)):
+    for index, matches in lexicon.alias_scan.finditer(phrase):
+        row = lexicon.aliases[index][1]
         for match in matches:
             covers = match.start() <= head[0] and match.end() >= head[1]
             if covers and (best is None or len(match.group()) > len(best[0])):
@@ -282,8 +283,7 @@ def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple
 
 def _nationality(phrase: str, lexicon: _Lexicon) -> tuple[str, str] | None:
     """The first nationality word in ``phrase`` and its bloc, or None."""
-    hits = [(m.start(), term, bloc) for (term, bloc), matches in zip(lexicon.nationality,
-                                                                   lexicon.nationality_scan.finditer(phrase))
+    hits = [(m.start(), *lexicon.nationality[index]) for index, matches in lexicon.nationality_scan.finditer(phrase)
             for m in matches]
     if not hits:
         return None
@@ -558,7 +558,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
         occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
     sentences = [(s, e) for s, e in doc.sentences if any(bs <= s < be for bs, be in doc.body)]
-    for (alias, row), matches in zip(doc.lexicon.aliases, doc.lexicon.alias_scan.finditer(text)):
+    for index, matches in doc.lexicon.alias_scan.finditer(text):
+        alias, row = doc.lexicon.aliases[index]
         for match in matches:
             # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
             inside = len(alias.split()) == 1 and re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, match.start() - 30):match.start()])

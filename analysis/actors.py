@@ -39,6 +39,7 @@ speakers. :func:`actor_table` and :func:`anonymous_share` summarise a resolved f
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -536,7 +537,7 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
     earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
                and _surname(a.name) == actor.name and a.name != actor.name
                and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
-    counts = {a.name: sum(b.name == a.name for b in earlier) for a in earlier}
+    counts = Counter(a.name for a in earlier)
     return max(earlier, key=lambda a: (counts[a.name], a.position)) if earlier else None
 
 

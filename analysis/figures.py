@@ -394,6 +394,15 @@ def fig_timeline(timeline: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     return fig, data
 
 
+def stance_correlation(points: pd.DataFrame, column: str) -> float:
+    """Spearman's rho between sentiment ``column`` and ``stance`` over the rows that have
+    both; NaN for fewer than three rows or a constant side."""
+    both = points[[column, "stance"]].dropna()
+    if len(both) < 3 or both[column].nunique() < 2 or both["stance"].nunique() < 2:
+        return float("nan")
+    return float(stats.spearmanr(both[column], both["stance"]).statistic)
+
+
 @styled
 def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = None) -> tuple[Figure, pd.DataFrame]:
     """Statement x target points: polarity (and VADER compound) against stance."""
@@ -406,10 +415,8 @@ def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = No
         ax.axvline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
         ax.scatter(data[column], data["stance"], s=14, c=[bloc_colour(b) for b in data["bloc"]],
                    edgecolors="black", linewidths=0.3, zorder=1)
-        both = data[[column, "stance"]].dropna()
-        varied = len(both) >= 3 and both[column].nunique() > 1 and both["stance"].nunique() > 1
-        rho = stats.spearmanr(both[column], both["stance"]).statistic if varied else float("nan")
-        ax.set_title(_minus(f"rho = {rho:.2f}") if varied else "rho undefined", fontsize=7)
+        rho = stance_correlation(data, column)
+        ax.set_title("rho undefined" if np.isnan(rho) else _minus(f"rho = {rho:.2f}"), fontsize=7)
         ax.set_xlabel(name)
         ax.set_xlim(-1.05, 1.05)
         ax.set_ylim(-1.1, 1.1)

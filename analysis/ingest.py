@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.dates import MONTH_NAME, find_dates
+from analysis.dates import MONTH_NAME, find_dates, resolve_dates
 
 # --------------------------------------------------------------------------- sentences
 
@@ -407,6 +407,13 @@ class Document:
     blocks: list[Block]
     metadata: dict = field(default_factory=dict)
 
+    @property
+    def anchor_date(self) -> date | None:
+        """The article's date (from the dateline with a year, or the sidecar): the anchor
+        for relative dates; None when unknown."""
+        value = self.metadata.get("date") or ""
+        return date.fromisoformat(value) if value else None
+
 
 SIDECAR_SUFFIX = ".meta.json"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -572,6 +579,15 @@ def blocks_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:
         for i, b in enumerate(d.blocks)
     ]
     return pd.DataFrame(rows, columns=BLOCK_COLUMNS)
+
+
+def dates_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:
+    """Every date expression in the body of every document, resolved against the document's
+    :attr:`Document.anchor_date` (columns of :func:`analysis.dates.resolve_dates`)."""
+    frames = [resolve_dates(d.text, [(b.start, b.end) for b in d.blocks if b.label == "body"],
+                            d.anchor_date, doc_id=d.doc_id)
+              for d in documents if isinstance(d, Document)]
+    return pd.concat(frames, ignore_index=True) if frames else resolve_dates("", [], None)
 
 
 def sentences_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:

@@ -92,7 +92,7 @@ def extract_timeline(document: Document | str, doc_id: str | None = None,
     if isinstance(document, Document):
         text, blocks = document.text, document.blocks
         doc_id = doc_id or document.doc_id
-        anchor_date = anchor_date or document.metadata.get("date") or None
+        anchor_date = anchor_date or document.anchor_date
     else:
         text, blocks, doc_id = document, None, doc_id or "doc"
     anchor = date.fromisoformat(anchor_date) if isinstance(anchor_date, str) else anchor_date

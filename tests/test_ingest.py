@@ -14,6 +14,7 @@ from analysis.ingest import (
     LABELS,
     IngestError,
     blocks_frame,
+    dates_frame,
     body_paragraphs,
     body_sentences,
     decode,
@@ -413,6 +414,18 @@ def test_dates_in_the_seed(seed):
     assert seed.text[row["start"]:row["end"]] == "in June"
     assert list(frame[frame["expression"] == "by 2027"]["date_end"]) == ["2027-12-31"]
     assert list(frame[frame["expression"] == "by 2030"]["rule"]) == ["by year"]
+
+
+def test_dates_frame_anchors_each_document_on_its_own_date(seed, tmp_path):
+    assert seed.anchor_date == ANCHOR
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Officials met this week. The plan runs to 2030 and was agreed in 2024.", encoding="utf-8")
+    frame = dates_frame([seed, read_document(undated), IngestError(undated, "a failed file")])
+    ours = frame[frame["doc_id"] == SEED_ID]
+    assert "a 2027" not in set(ours["expression"]) and "2027" in set(ours["expression"])
+    assert set(ours.loc[ours["expression"] == "this week", "date_start"]) == {"2025-12-01"}
+    other = frame[frame["doc_id"] == "undated"].set_index("expression")
+    assert other.loc["this week", "date_start"] == "" and other.loc["2024", "date_start"] == "2024-01-01"
     assert list(frame[frame["expression"] == "2024"]["date_start"]) == ["2024-01-01"]
     assert "on Friday" not in set(frame["expression"])  # only in the boilerplate headlines
 

@@ -210,6 +210,15 @@ def evaluate(path: Path) -> tuple[dict[tuple[str, float], Counts], float, int]:
     return totals, elapsed, len(data)
 
 
+def results_frame(totals: dict[tuple[str, float], Counts]):
+    """The counts of :func:`evaluate` as a DataFrame: one row per subset and overlap
+    threshold, with gold, predicted and matched counts and the figures."""
+    import pandas as pd
+
+    return pd.DataFrame([{"subset": subset, "overlap": threshold, "gold": c.gold, "predicted": c.predicted,
+                          "matched": c.matched, **c.figures()} for (subset, threshold), c in totals.items()])
+
+
 def seconds(path: Path) -> dict[str, float]:
     """Seconds over the split's texts for the rules alone (``find_statements``) and, for
     scale, TextBlob's pattern sentiment of each whole text."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.polnear import (Attribution, Counts, Prediction, coverage, evaluate, is_speech, main, match,
-                                read_ann, score)
+                                read_ann, results_frame, score)
 
 TEXT = ('Smith said the plan would fail. "It is dead," Jones said, "and buried." '
         "Voters want lower taxes. The report shows growth.")
@@ -122,6 +122,9 @@ def test_evaluate_runs_the_extractor_on_a_split_folder(tmp_path):
     assert n == 1 and seconds >= 0
     assert vars(totals[("speech", 0.8)]) == {"gold": 1, "predicted": 1, "matched": 1, "with_source": 1,
                                              "speaker_right": 1}
+    table = results_frame(totals).set_index(["subset", "overlap"])
+    assert len(table) == 4 and table.loc[("speech", 0.8), "matched"] == 1
+    assert table.loc[("speech", 0.8)].drop(["gold", "predicted", "matched"]).eq(1.0).all()
 
 
 def test_main_rejects_a_folder_without_texts(tmp_path, capsys):

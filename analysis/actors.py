@@ -46,7 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, _check_reference, _check_unique, read_table, split_terms
+from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, check_reference, check_unique, read_table, split_terms
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
@@ -244,8 +244,8 @@ def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
     folder = Path(folder)
     blocs = read_table(folder / "blocs.csv", SCHEMAS["blocs.csv"])
     actors = read_table(folder / "actors.csv", SCHEMAS["actors.csv"])
-    _check_unique(folder / "actors.csv", actors, "actor_id")
-    _check_reference(folder / "actors.csv", actors, "bloc", set(blocs["bloc"]) | {"unknown"}, "bloc")
+    check_unique(folder / "actors.csv", actors, "actor_id")
+    check_reference(folder / "actors.csv", actors, "bloc", set(blocs["bloc"]) | {"unknown"}, "bloc")
     empty = pd.DataFrame()
     return Codebook(folder, blocs, actors, empty, empty, empty)
 

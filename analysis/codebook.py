@@ -171,7 +171,8 @@ class Codebook:
         return list(self.targets["target_id"])
 
 
-def _check_unique(path: Path, table: pd.DataFrame, key: str) -> None:
+def check_unique(path: Path, table: pd.DataFrame, key: str) -> None:
+    """Raise :class:`CodebookError` at the second row whose ``key`` repeats an earlier one."""
     seen: dict[str, int] = {}
     for value, line in zip(table[key], table["line"]):
         if value in seen:
@@ -180,7 +181,8 @@ def _check_unique(path: Path, table: pd.DataFrame, key: str) -> None:
         seen[value] = line
 
 
-def _check_reference(path: Path, table: pd.DataFrame, column: str, allowed: set[str], what: str) -> None:
+def check_reference(path: Path, table: pd.DataFrame, column: str, allowed: set[str], what: str) -> None:
+    """Raise :class:`CodebookError` at the first row whose ``column`` names no ``allowed`` id."""
     for value, line in zip(table[column], table["line"]):
         if value and value not in allowed:
             raise _error(path, line, f"unknown {what} '{value}' in column '{column}'",
@@ -193,10 +195,10 @@ def load_codebook(folder: str | Path | None = None) -> Codebook:
     folder = Path(folder) if folder is not None else DEFAULT_DIR
     tables = {name: read_table(folder / name, columns) for name, columns in SCHEMAS.items()}
     for name, key in KEYS.items():
-        _check_unique(folder / name, tables[name], key)
+        check_unique(folder / name, tables[name], key)
     blocs = set(tables["blocs.csv"]["bloc"]) | {"unknown"}
-    _check_reference(folder / "actors.csv", tables["actors.csv"], "bloc", blocs, "bloc")
-    _check_reference(folder / "stance_lexicon.csv", tables["stance_lexicon.csv"], "target",
+    check_reference(folder / "actors.csv", tables["actors.csv"], "bloc", blocs, "bloc")
+    check_reference(folder / "stance_lexicon.csv", tables["stance_lexicon.csv"], "target",
                      set(tables["targets.csv"]["target_id"]), "target")
     return Codebook(
         folder=folder,

@@ -47,6 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, check_reference, check_unique, read_table, split_terms
+from analysis.dates import WEEKDAY_NAMES
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
@@ -106,7 +107,7 @@ DETERMINERS = frozenset(
     many few multiple numerous various other another all both most dozens this that these
     those more""".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 # Capitalised words that open a sentence before a name ("On Monday Ruth Ellison ...").
 NOT_NAMES = WEEKDAYS | frozenset(
     """on in at by but and the a an when after before while as if since last this that then also so

@@ -20,6 +20,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.dates import WEEKDAY_NAMES
+
 Span = tuple[int, int]
 
 # How far (in characters) the phrase rules look around a cue; it keeps the work per cue
@@ -63,7 +65,7 @@ AFTER_STOP = {"in", "on", "at", "during", "who", "which", "that", "when", "while
               "are", "were", "have", "will", "would", "could", "should", "can", "may", "might",
               "did", "does", "do", "not", "if", "so", "than", "cannot", "can’t", "can't", "won’t",
               "won't", "didn’t", "didn't", "doesn’t", "doesn't"}
-WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS = "(?:" + "|".join(name.capitalize() for name in WEEKDAY_NAMES) + ")"
 # Adverbial material between a cue and its complement or the end of the sentence.
 ADJUNCT_START = re.compile(
     r"\s*(?:(?:on|in|at|during|from|for|of|after|before|via|over|through|while|with|"

@@ -267,8 +267,17 @@ def _looks_like_place(place: str) -> bool:
 
 
 def _is_all_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and "\n" not in line
+    """One line with at least four letters, all upper case. Called on every paragraph, so
+    it stops at the first lower-case letter rather than collecting the letters first."""
+    if "\n" in line:
+        return False
+    letters = 0
+    for character in line:
+        if character.isalpha():
+            if not character.isupper():
+                return False
+            letters += 1
+    return letters >= 4
 
 
 def _is_title_case(line: str) -> bool:
@@ -555,19 +564,20 @@ def _relative(path: Path, root: Path | None) -> str:
 def documents_frame(items: Iterable[Document | IngestError], root: str | Path | None = None) -> pd.DataFrame:
     """One row per file (read or failed; ``error`` says why it failed); ``path`` relative to
     ``root`` (the corpus folder), authors joined by "; "."""
-    rows = []
-    for item in items:
-        if isinstance(item, IngestError):
-            rows.append({"doc_id": item.path.stem, "path": _relative(item.path, root), "n_chars": 0,
-                         "authors": "", "place": "", "date": "", "agency": "", "error": item.problem})
-            continue
-        meta = item.metadata
-        authors = meta.get("authors", [])
-        rows.append({"doc_id": item.doc_id, "path": _relative(item.path, root), "n_chars": len(item.text),
-                     "authors": "; ".join(authors) if isinstance(authors, list) else str(authors),
-                     "place": meta.get("place", ""), "date": meta.get("date", ""),
-                     "agency": meta.get("agency", ""), "error": ""})
-    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    return pd.DataFrame([document_record(item, root) for item in items], columns=DOCUMENT_COLUMNS)
+
+
+def document_record(item: Document | IngestError, root: str | Path | None = None) -> dict:
+    """The :func:`documents_frame` row of one file, as a dict keyed by :data:`DOCUMENT_COLUMNS`."""
+    if isinstance(item, IngestError):
+        return {"doc_id": item.path.stem, "path": _relative(item.path, root), "n_chars": 0,
+                "authors": "", "place": "", "date": "", "agency": "", "error": item.problem}
+    meta = item.metadata
+    authors = meta.get("authors", [])
+    return {"doc_id": item.doc_id, "path": _relative(item.path, root), "n_chars": len(item.text),
+            "authors": "; ".join(authors) if isinstance(authors, list) else str(authors),
+            "place": meta.get("place", ""), "date": meta.get("date", ""),
+            "agency": meta.get("agency", ""), "error": ""}
 
 
 def blocks_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:

@@ -6,6 +6,9 @@ decimals (enough for stance and sentiment, stable across platforms), UTF-8.
 """
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +22,28 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(path, index=False, float_format=FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
     return path
+
+
+def csv_text(rows: Iterable[Sequence], header: Sequence[str] | None = None) -> str:
+    """``rows`` of plain Python values (str, int, float, bool, None) as CSV text, formatted
+    cell for cell as :func:`write_table` formats a DataFrame holding them: missing values
+    (None, NaN) empty, floats with :data:`FLOAT_FORMAT`, pandas' quoting and line ends.
+    For streaming many small tables, where building a DataFrame for each costs more than
+    the work that produced it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return "" if value != value else FLOAT_FORMAT % value
+    return value
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

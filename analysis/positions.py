@@ -137,10 +137,15 @@ def _rows(level: str, groups: pd.DataFrame, long: pd.DataFrame, key: str, total:
     return rows
 
 
-def _main_bloc(blocs: pd.Series) -> str:
-    """The bloc an actor is most often given (ties: alphabetical), so each actor has one."""
-    counts = blocs.value_counts()
-    return sorted(counts[counts == counts.max()].index)[0]
+def _actor_groups(named: pd.DataFrame) -> pd.DataFrame:
+    """``name, bloc, count`` of every named speaker, sorted by bloc then name: ``bloc`` is
+    the one it is most often given (ties: alphabetical), so each actor has one."""
+    pairs = named.groupby(["speaker", "bloc"]).size().rename("n").reset_index()
+    main = (pairs.sort_values(["speaker", "n", "bloc"], ascending=[True, False, True])
+            .drop_duplicates("speaker").set_index("speaker")["bloc"])
+    counts = pairs.groupby("speaker")["n"].sum()
+    return (pd.DataFrame({"name": counts.index, "bloc": main.reindex(counts.index).to_numpy(),
+                          "count": counts.to_numpy()}).sort_values(["bloc", "name"]))
 
 
 def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None,
@@ -155,9 +160,7 @@ def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None
         return pd.DataFrame(columns=COLUMNS)
     long = stance_long(frame, codebook)
     named = frame[frame["speaker"] != ""]
-    actors = (named.groupby("speaker")["bloc"].agg([_main_bloc, "size"])
-              .rename(columns={"_main_bloc": "bloc", "size": "count"})
-              .rename_axis("name").reset_index().sort_values(["bloc", "name"]))
+    actors = _actor_groups(named)
     blocs = (frame.groupby("bloc").size().rename("count").rename_axis("name").reset_index()
              .assign(bloc=lambda f: f["name"]).sort_values("name"))
     rows = (_rows("actor", actors, long, "actor", total, targets, n_resamples, seed)

@@ -185,8 +185,7 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     folded = fold(text[max(start, 0):end])
     candidates = []
     for order, (rule, screened) in enumerate(_PATTERNS):
-        if screened.may_match(folded):
-            candidates.extend((order, m.start(), rule, m) for m in screened.pattern.finditer(text, start, end))
+        candidates.extend((order, m.start(), rule, m) for m in screened.finditer(text, folded, start, end))
     candidates.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(end - start) if candidates else bytearray()
     mentions = []

@@ -6,13 +6,18 @@ each sentence with every date pattern, was the costliest part of stance scoring 
 timeline. Most of these patterns hold literal words: every match of ``realistic|doable``
 contains "realistic" or "doable". :func:`screen` reads a compiled pattern's parse tree once
 and keeps such a set of literals; :meth:`Screen.may_match` then rules the pattern out for a
-text with a few substring tests on the text folded by :func:`fold`. The test errs only
-towards scanning (a pattern whose literals cannot be worked out is always scanned), so
-results are exactly those of scanning with every pattern.
+text with a few substring tests on the text folded by :func:`fold`. When every match also
+starts with one of a set of literals (``prefixes``: most lexicon entries are lists of
+words), :meth:`Screen.finditer` tries the pattern only where one of them occurs instead of
+at every position. Both err only towards scanning (a pattern whose literals cannot be
+worked out is scanned as usual), so the matches are exactly those of ``pattern.finditer``.
+For many patterns at once, :class:`ScreenSet` finds the literals of all of them with one
+regular-expression scan of the text (a trie of the literals) instead of a test per literal.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from re import _constants as sre
 from re import _parser as sre_parse  # private to re, stable within the Python 3.11 this package requires
@@ -30,34 +35,117 @@ Strings = frozenset[str]
 
 
 def fold(text: str) -> str:
-    """``text`` lower-cased so that any ASCII literal re.IGNORECASE finds in it is a substring."""
+    """``text`` lower-cased so that any ASCII literal re.IGNORECASE finds in it is a substring
+    at the same offset (no character changes length)."""
     if "İ" in text or "ı" in text or "ſ" in text:
         text = text.translate(_FOLD_TO_ASCII)
     return text.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cheap set membership
 class Screen:
-    """A compiled pattern and ``literals``: folded strings one of which every match contains
-    (None when none could be worked out: the pattern may match anything)."""
+    """A compiled pattern; ``literals``: folded strings one of which every match contains,
+    ``prefixes``: folded strings one of which every match starts with (None when they could
+    not be worked out)."""
 
     pattern: re.Pattern
     literals: tuple[str, ...] | None
+    prefixes: tuple[str, ...] | None
 
     def may_match(self, folded: str) -> bool:
         """False only if the pattern matches nowhere in the text whose :func:`fold` is ``folded``."""
         return self.literals is None or any(literal in folded for literal in self.literals)
 
+    def finditer(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+        """The matches of ``pattern.finditer(text, start, end)``; ``folded`` is the :func:`fold`
+        of ``text[start:end]``."""
+        return self.scan(text, folded, start, end) if self.may_match(folded) else []
+
+    def scan(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+        """:meth:`finditer` for a text the literals are known to occur in."""
+        if self.prefixes is None:
+            return list(self.pattern.finditer(text, start, len(text) if end is None else end))
+        candidates = sorted({start + i for prefix in self.prefixes for i in _occurrences(folded, prefix)})
+        matches: list[re.Match] = []
+        position = start
+        for candidate in candidates:
+            # finditer searches on from the end of the last match; a match can start only at a prefix.
+            if candidate >= position:
+                match = self.pattern.match(text, candidate, len(text) if end is None else end)
+                if match is not None:
+                    matches.append(match)
+                    position = match.end()
+        return matches
+
+
+class ScreenSet:
+    """Screens whose literals are looked for together: :meth:`passing` scans a text once."""
+
+    def __init__(self, screens: Iterable[Screen]):
+        screens = list(screens)
+        self._always = frozenset(s for s in screens if s.literals is None)
+        by_literal: dict[str, set[Screen]] = {}
+        for s in screens:
+            for literal in s.literals or ():
+                by_literal.setdefault(literal, set()).add(s)
+        # At each position the scan reports the longest literal starting there; the shorter
+        # ones starting there are its prefixes, so their screens are counted with it.
+        self._screens = {literal: frozenset().union(*(by_literal.get(literal[:n], ()) for n in range(1, len(literal) + 1)))
+                         for literal in by_literal}
+        self._scan = re.compile(f"(?=({_trie(by_literal)}))") if by_literal else None
+
+    def passing(self, folded: str) -> set[Screen]:
+        """The screens that may match the text whose :func:`fold` is ``folded``."""
+        found = set(self._always)
+        if self._scan is not None:
+            for literal in set(self._scan.findall(folded)):
+                found |= self._screens[literal]
+        return found
+
+
+def _trie(literals: Iterable[str]) -> str:
+    """A regular expression matching the longest of ``literals`` that starts where it is tried."""
+    root: dict = {}
+    for literal in literals:
+        node = root
+        for char in literal:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict) -> str:
+        branches = [re.escape(char) + expression(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return expression(root)
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    found = []
+    at = text.find(literal)
+    while at >= 0:
+        found.append(at)
+        at = text.find(literal, at + 1)
+    return found
+
 
 def screen(pattern: re.Pattern) -> Screen:
-    """``pattern`` with the literals one of which all its matches contain."""
-    exact, required = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
-    best = _better(required, exact)
-    if best is None:
-        return Screen(pattern, None)
-    # A literal holding a shorter one adds nothing to the test.
-    kept = sorted(s for s in best if not any(t != s and t in s for t in best))
-    return Screen(pattern, tuple(kept))
+    """``pattern`` with the literals all its matches contain and those they start with."""
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    exact, required = _sequence(parsed)
+    literals, prefixes = _better(required, exact), _leading(parsed)
+    # A literal holding another, or a prefix starting with another, adds nothing to the test.
+    return Screen(pattern, _minimal(literals, str.__contains__), _minimal(prefixes, str.startswith))
+
+
+def _minimal(strings: Strings | None, holds) -> tuple[str, ...] | None:
+    """``strings`` without those that ``holds`` a shorter one of them; None if unknown or if
+    the empty string is one of them."""
+    if strings is None or "" in strings:
+        return None
+    return tuple(sorted(s for s in strings if not any(t != s and holds(s, t) for t in strings)))
 
 
 def _better(a: Strings | None, b: Strings | None) -> Strings | None:
@@ -115,6 +203,34 @@ def _item(op, av) -> tuple[Strings | None, Strings | None]:
             return (body_exact | {""} if low == 0 else body_exact), None
         return None, (_better(body_required, body_exact) if low >= 1 else None)
     return None, None
+
+
+def _leading(items) -> Strings | None:
+    """A set of strings one of which every match of the parsed sequence starts with (None if unknown)."""
+    run: Strings = frozenset({""})
+    for op, av in items:
+        item_exact, _ = _item(op, av)
+        item_leading = item_exact if item_exact is not None else _item_leading(op, av)
+        if item_leading is None or (len(run) > 1 and len(run) * len(item_leading) > _MAX_STRINGS):
+            break
+        run = frozenset(x + y for x in run for y in item_leading)
+        if item_exact is None:
+            break
+    return None if "" in run else run
+
+
+def _item_leading(op, av) -> Strings | None:
+    """A set of strings one of which every match of the parsed item starts with (None if unknown)."""
+    if op is sre.SUBPATTERN:
+        return _leading(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _leading(av)
+    if op is sre.BRANCH:
+        leads = [_leading(alternative) for alternative in av[1]]
+        return None if any(lead is None for lead in leads) else frozenset().union(*leads)
+    if op in _REPEATS and av[0] >= 1:
+        return _leading(av[2])
+    return None
 
 
 def _branch(alternatives) -> tuple[Strings | None, Strings | None]:

@@ -44,7 +44,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook, split_terms
-from analysis.prefilter import Screen, fold, screen
+from analysis.prefilter import Screen, ScreenSet, fold, screen
 
 NEGATION_WINDOW = 4
 THREAT_WEIGHT = 1.0
@@ -102,6 +102,7 @@ class Rules:
     targets: tuple[tuple[str, tuple[Screen, ...]], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
     verbs: tuple[tuple[Screen, float], ...]
+    content_screens: ScreenSet  # the target, lexicon and anaphor patterns, looked for in a content at once
 
     @property
     def target_ids(self) -> list[str]:
@@ -117,15 +118,20 @@ def compile_rules(codebook: Codebook) -> Rules:
         (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
-    return Rules(targets, lexicon, verbs)
+    content_screens = ScreenSet([s for _, group in targets for s in group] + [s for s, *_ in lexicon] + [_ANAPHOR])
+    return Rules(targets, lexicon, verbs, content_screens)
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Matches of ``pattern`` in ``text[start:end]`` that do not cut a word in two (an
     edge that is a letter or digit must not touch another letter or digit)."""
-    end = len(text) if end is None else end
+    return _whole_words(pattern.finditer(text, start, len(text) if end is None else end), text)
+
+
+def _whole_words(matches, text: str) -> list[re.Match]:
+    """The ``matches`` in ``text`` that do not cut a word in two (see :func:`find`)."""
     hits = []
-    for match in pattern.finditer(text, start, end):
+    for match in matches:
         a, b = match.span()
         if a == b:
             continue
@@ -137,10 +143,10 @@ def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
     return hits
 
 
-def _find_screened(screened: Screen, text: str, folded: str) -> list[re.Match]:
-    """:func:`find` over all of ``text`` (``folded`` is its :func:`~analysis.prefilter.fold`),
-    without scanning when the prefilter rules the pattern out."""
-    return find(screened.pattern, text) if screened.may_match(folded) else []
+def _find_screened(screened: Screen, text: str, folded: str, passing: set[Screen]) -> list[re.Match]:
+    """:func:`find` over all of ``text`` (``folded``: its :func:`~analysis.prefilter.fold`;
+    ``passing``: the screens that may match it)."""
+    return _whole_words(screened.scan(text, folded), text) if screened in passing else []
 
 
 def segments(content: str) -> list[Segment]:
@@ -165,14 +171,16 @@ def segments(content: str) -> list[Segment]:
     return [s for s in out if content[s.start:s.end].strip(" ,.;:–—-")]
 
 
-def lexicon_cues(content: str, rules: Rules, folded: str | None = None) -> list[Cue]:
-    """Every lexicon match in ``content`` (``folded``: its fold, when the caller has it); where
-    matches overlap the longest wins (entries with the very same span, differing only by
-    target, are all kept)."""
+def lexicon_cues(content: str, rules: Rules, folded: str | None = None, passing: set[Screen] | None = None
+                 ) -> list[Cue]:
+    """Every lexicon match in ``content`` (``folded``, ``passing``: its fold and the screens
+    that may match it, when the caller has them); where matches overlap the longest wins
+    (entries with the very same span, differing only by target, are all kept)."""
     folded = fold(content) if folded is None else folded
+    passing = rules.content_screens.passing(folded) if passing is None else passing
     found = [Cue(role, weight, target, m.start(), m.end(), m.group(0))
              for screened, role, weight, target in rules.lexicon
-             for m in _find_screened(screened, content, folded)]
+             for m in _find_screened(screened, content, folded, passing)]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Cue] = []
     for cue in found:
@@ -227,17 +235,19 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
     return value, evidence
 
 
-def _addressed(content: str, folded: str, rules: Rules, previous: str) -> dict[str, list[tuple[int, str]]]:
+def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
+               previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
-    anaphors = _find_screened(_ANAPHOR, content, folded) if previous else []
+    anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
     previous_folded = fold(previous) if anaphors else ""
+    previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
     addressed: dict[str, list[tuple[int, str]]] = {}
     for target, screens in rules.targets:
-        hits = [m for s in screens for m in _find_screened(s, content, folded)]
+        hits = [m for s in screens for m in _find_screened(s, content, folded, passing)]
         if hits:
             addressed[target] = [(m.start(), f"term '{m.group(0)}'") for m in hits]
             continue
-        before = [m for s in screens for m in _find_screened(s, previous, previous_folded)] if anaphors else []
+        before = [m for s in screens for m in _find_screened(s, previous, previous_folded, previous_passing)]
         if before:
             anaphor = anaphors[0]
             addressed[target] = [(anaphor.start(),
@@ -277,13 +287,14 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     sentence ('' when unknown: anaphors then resolve to nothing)."""
     content = content or ""
     folded = fold(content)
-    addressed = _addressed(content, folded, rules, previous)
+    passing = rules.content_screens.passing(folded)
+    addressed = _addressed(content, folded, passing, rules, previous)
     if not addressed:
         # Most statements address no target: skip the clauses and the lexicon.
         return {target: (math.nan, "") for target in rules.target_ids}
     parts = segments(content) or [Segment(0, len(content))]
     located = _located(parts, addressed)
-    cues = lexicon_cues(content, rules, folded)
+    cues = lexicon_cues(content, rules, folded, passing)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb = verb_stance(cue or "", rules)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from analysis.codebook import load_codebook
 from analysis.dates import _PATTERNS
-from analysis.prefilter import fold, screen
+from analysis.prefilter import ScreenSet, fold, screen
 from analysis.stance import compile_rules
 
 ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
@@ -20,6 +20,7 @@ def test_fold_covers_every_character_ignorecase_equates_with_ascii():
     assert ascii_alike == {"\u0130", "\u0131", "\u017f", "\u212a"}  # İ ı ſ and the Kelvin sign
     for char in ascii_alike:
         assert re.fullmatch(fold(char), char, re.I)
+    assert len(fold(ALL_CHARACTERS)) == len(ALL_CHARACTERS)  # offsets in the fold are offsets in the text
 
 
 def test_literals_of_real_patterns():
@@ -30,28 +31,39 @@ def test_literals_of_real_patterns():
     # nothing every match must hold: always scanned
     assert screen(re.compile(r"\w+|x?", re.I)).literals is None
     assert screen(re.compile(r"(?:a|\d)b?", re.I)).literals is None
+    # every match starts with one of the prefixes ("the need to" does not start with "need to")
+    assert screen(re.compile(r"the need to|need(?:s|ed)? to", re.I)).prefixes == ("need to", "needed to", "needs to",
+                                                                                  "the need to")
+    assert screen(re.compile(r"\w+n't|not", re.I)).prefixes is None
 
 
-def _codebook_and_date_patterns() -> list[re.Pattern]:
+def _codebook_and_date_screens() -> list:
     rules = compile_rules(load_codebook())
-    screens = ([s for _, group in rules.targets for s in group] + [s for s, *_ in rules.lexicon]
-               + [s for s, _ in rules.verbs] + [s for _, s in _PATTERNS])
-    return [s.pattern for s in screens]
+    return ([s for _, group in rules.targets for s in group] + [s for s, *_ in rules.lexicon]
+            + [s for s, _ in rules.verbs] + [s for _, s in _PATTERNS])
 
 
-PATTERNS = _codebook_and_date_patterns()
+SCREENS = _codebook_and_date_screens()
+SCREEN_SET = ScreenSet(SCREENS)
 # Words, phrases the patterns match, and spellings with characters re.IGNORECASE equates with
 # ASCII letters (dotless i, long s, dotted capital I, Kelvin sign).
 _WORDS = ["not", "n't", "n’t", "Dec", "5", "2027", "by", "the", "deadline", "burden", "sharing", "U.S.", "made",
           "DEFENSE", "spending", "ago", "two", "weeks", "Friday", "ready", "to", "defend", "itself",
           "the 2027 deadl\u0131ne", "burden-\u017fharing", "ready to defend \u0130TSELF", "\u212aeeps",
-          "defen\u017fe spending", "\u0131f Europe does not", "bac\u212a the plan"]
+          "defen\u017fe spending", "\u0131f Europe does not", "bac\u212a the plan", "the need to", "needs to",
+          "un", "realistic", "take over", "took"]
 
 
-@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=12), st.sampled_from(["", " ", "-"]))
-def test_a_skipped_pattern_never_matches(words, glue):
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=6), max_size=12), st.sampled_from(["", " ", "-"]),
+       st.integers(0, 8))
+def test_screened_matches_are_the_patterns_matches(words, glue, cut):
     text = glue.join(words)
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
     folded = fold(text)
-    for pattern in PATTERNS:
-        if not screen(pattern).may_match(folded):
-            assert pattern.search(text) is None, (pattern.pattern, text)
+    passing = SCREEN_SET.passing(folded)
+    for s in SCREENS:
+        expected = [m.span() for m in s.pattern.finditer(text)]
+        assert [m.span() for m in s.finditer(text, folded)] == expected, (s.pattern.pattern, text)
+        assert s in passing or not expected, (s.pattern.pattern, text)
+        window = [m.span() for m in s.finditer(text, fold(text[start:end]), start, end)]
+        assert window == [m.span() for m in s.pattern.finditer(text, start, end)], (s.pattern.pattern, text)

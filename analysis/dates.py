@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from analysis.prefilter import fold, screen
+from analysis.prefilter import ScreenSet, fold, screen
 
 COLUMNS = ["doc_id", "start", "end", "expression", "date_start", "date_end", "granularity", "rule"]
 
@@ -71,6 +71,7 @@ _PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
     ("ago", re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]]
+_SCREENS = ScreenSet(screened for _, screened in _PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -183,9 +184,11 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     unresolved (None) when ``anchor`` is None."""
     end = len(text) if end is None else min(end, len(text))
     folded = fold(text[max(start, 0):end])
+    passing = _SCREENS.passing(folded)
     candidates = []
     for order, (rule, screened) in enumerate(_PATTERNS):
-        candidates.extend((order, m.start(), rule, m) for m in screened.finditer(text, folded, start, end))
+        if screened in passing:
+            candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
     candidates.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(end - start) if candidates else bytearray()
     mentions = []

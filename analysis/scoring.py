@@ -140,7 +140,7 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
                 raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
         needed += ["doc_id", "content_start"]
     rules = compile_rules(codebook) if codebook is not None else _default_rules()
-    records = statements[needed].to_dict("records")
+    records = [dict(zip(needed, values)) for values in zip(*(statements[c].tolist() for c in needed))]
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         by_document[record["doc_id"] if text_by_doc else ""].append(i)
@@ -151,8 +151,9 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
             scores[i] = row
     columns = SENTIMENT_COLUMNS + [f"stance_{t}{suffix}" for t in rules.target_ids for suffix in ("", "_evidence")]
     added = pd.DataFrame({c: [row[c] for row in scores] for c in columns}, index=statements.index)
+    replaced = [c for c in columns if c in statements.columns]
     # One concat, not a column at a time: pandas inserts columns slowly.
-    return pd.concat([statements.drop(columns=[c for c in columns if c in statements.columns]), added], axis=1)
+    return pd.concat([statements.drop(columns=replaced) if replaced else statements, added], axis=1)
 
 
 def sentence_records(text: str, doc_id: str, blocks: list[Block] | None = None,

@@ -76,14 +76,14 @@ def _default_rules() -> Rules:
     return compile_rules(load_codebook())
 
 
-def previous_sentences(records: list[dict], text: str,
+def previous_sentences(records: list[dict], text: str, blocks: list[Block] | None = None,
                        sentences: list[tuple[int, int, int, int]] | None = None) -> list[str]:
     """For each record, the body sentence of ``text`` before the one holding its
-    ``content_start`` ('' for the first); ``sentences`` are ``body_sentences(text)`` when the
-    caller has them."""
+    ``content_start`` ('' for the first). ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
     if records and "content_start" not in records[0]:
         raise ValueError("statements lack column 'content_start', needed to find the previous sentence")
-    sentences = body_sentences(text) if sentences is None else sentences
+    sentences = body_sentences(text, blocks) if sentences is None else sentences
     starts = [start for _, _, start, _ in sentences]
     out = []
     for record in records:
@@ -98,10 +98,10 @@ def _as_text(value) -> str:
     return value if isinstance(value, str) else "" if pd.isna(value) else str(value)
 
 
-def _scores(records: list[dict], text: str | None, rules: Rules,
+def _scores(records: list[dict], text: str | None, rules: Rules, blocks: list[Block] | None = None,
             sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
     """The scored columns (sentiment, then stance and evidence per target) of each record."""
-    previous = previous_sentences(records, text, sentences) if text is not None else [""] * len(records)
+    previous = previous_sentences(records, text, blocks, sentences) if text is not None else [""] * len(records)
     columns = [(target, f"stance_{target}", f"stance_{target}_evidence") for target in rules.target_ids]
     out = []
     for record, before in zip(records, previous):
@@ -115,13 +115,15 @@ def _scores(records: list[dict], text: str | None, rules: Rules,
 
 
 def score_records(records: list[dict], text: str | None = None, codebook: Codebook | None = None,
+                  blocks: list[Block] | None = None,
                   sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
     """Statement records (dicts with ``content`` and ``cue``; with ``text``, the raw text of
     their document, also ``content_start``) with the scored columns of the module docstring
-    added, as new dicts in the same order. ``sentences``: ``body_sentences(text)`` when the
-    caller has them."""
+    added, as new dicts in the same order. ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
     rules = compile_rules(codebook) if codebook is not None else _default_rules()
-    return [{**record, **scores} for record, scores in zip(records, _scores(records, text, rules, sentences))]
+    scores = _scores(records, text, rules, blocks, sentences)
+    return [{**record, **row} for record, row in zip(records, scores)]
 
 
 def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,

@@ -90,7 +90,8 @@ class ScreenSet:
                 by_literal.setdefault(literal, set()).add(s)
         # At each position the scan reports the longest literal starting there; the shorter
         # ones starting there are its prefixes, so their screens are counted with it.
-        self._screens = {literal: frozenset().union(*(by_literal.get(literal[:n], ()) for n in range(1, len(literal) + 1)))
+        self._screens = {literal: frozenset().union(*(by_literal.get(literal[:n], ())
+                                                      for n in range(1, len(literal) + 1)))
                          for literal in by_literal}
         self._scan = re.compile(f"(?=({_trie(by_literal)}))") if by_literal else None
 

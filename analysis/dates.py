@@ -25,6 +25,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from analysis.prefilter import ScreenSet, fold, screen
+
 COLUMNS = ["doc_id", "start", "end", "expression", "date_start", "date_end", "granularity", "rule"]
 
 _MONTHS = {
@@ -48,7 +50,7 @@ MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|O
 _MONTH = r"(?P<month>" + MONTH_NAME + ")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_PATTERNS = [
+_PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
     ("full date", re.compile(r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")),
     ("full date", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b")),
     ("full date", re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + r"\b")),
@@ -68,7 +70,8 @@ _PATTERNS = [
                            r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
-]
+]]
+_SCREENS = ScreenSet(screened for _, screened in _PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -180,10 +183,12 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     patterns overlap, the one listed first in the module docstring wins. Relative expressions stay
     unresolved (None) when ``anchor`` is None."""
     end = len(text) if end is None else min(end, len(text))
+    folded = fold(text[max(start, 0):end])
+    passing = _SCREENS.passing(folded)
     candidates = []
-    for order, (rule, pattern) in enumerate(_PATTERNS):
-        for m in pattern.finditer(text, start, end):
-            candidates.append((order, m.start(), rule, m))
+    for order, (rule, screened) in enumerate(_PATTERNS):
+        if screened in passing:
+            candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
     candidates.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(end - start) if candidates else bytearray()
     mentions = []

@@ -1,6 +1,7 @@
 """Sentiment and stance of attributed statements, and their validation against the gold.
 
-``score_statements(statements)`` adds to the statements frame:
+``score_statements(statements)`` adds to the statements frame (``score_records`` to
+statement records, the frame's rows as dicts, without pandas):
 
 - ``polarity``, ``subjectivity``: TextBlob's default (pattern) analyzer on the content;
 - ``vader_compound``: VADER's compound score on the content (a robustness check);
@@ -9,11 +10,12 @@
   it; '' when NaN). The rules are in :mod:`analysis.stance`.
 
 Anaphors ("that deadline", "this") resolve to targets of the previous sentence only when
-the raw text of each document is given (``text_by_doc``); without it only the content is
-read and such statements count as not addressing the target.
+the raw text of each document is given (``text_by_doc``, or ``text`` for records); without
+it only the content is read and such statements count as not addressing the target.
 
 ``sentence_sentiment(text, doc_id)`` scores every body sentence: doc_id, paragraph,
-sentence, start, end, text, polarity, subjectivity, vader_compound.
+sentence, start, end, text, polarity, subjectivity, vader_compound (``sentence_records``:
+the same rows as tuples).
 
 Validation: ``gold_statements_frame`` loads ``gold/seed_statements.csv`` as a statements
 frame; ``validate_stance`` compares scored statements with ``gold/seed_stance.csv``
@@ -27,6 +29,8 @@ sentiment and stance point in opposite directions.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +41,7 @@ from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.codebook import Codebook, load_codebook
-from analysis.ingest import body_sentences
+from analysis.ingest import Block, body_sentences
 from analysis.stance import Rules, compile_rules, target_stances
 
 STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
@@ -45,6 +49,7 @@ SENTIMENT_THRESHOLD = 0.05  # VADER's conventional neutral band, used for both a
 CLASSES = ("support", "neutral", "oppose", "not addressed")
 SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text",
                     "polarity", "subjectivity", "vader_compound"]
+SENTIMENT_COLUMNS = ["polarity", "subjectivity", "vader_compound"]
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_STATEMENTS = ROOT / "gold" / "seed_statements.csv"
 GOLD_STANCE = ROOT / "gold" / "seed_stance.csv"
@@ -71,13 +76,54 @@ def _default_rules() -> Rules:
     return compile_rules(load_codebook())
 
 
-def previous_sentence(text: str, position: int, sentences: list[tuple[int, int, int, int]] | None = None) -> str:
-    """The body sentence before the one holding character ``position`` ('' if none)."""
-    sentences = body_sentences(text) if sentences is None else sentences
-    index = next((i for i, (_, _, a, b) in enumerate(sentences) if a <= position < b), None)
-    if index is None:
-        index = sum(1 for _, _, a, _ in sentences if a <= position) - 1
-    return text[sentences[index - 1][2]:sentences[index - 1][3]] if index and index > 0 else ""
+def previous_sentences(records: list[dict], text: str, blocks: list[Block] | None = None,
+                       sentences: list[tuple[int, int, int, int]] | None = None) -> list[str]:
+    """For each record, the body sentence of ``text`` before the one holding its
+    ``content_start`` ('' for the first). ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
+    if records and "content_start" not in records[0]:
+        raise ValueError("statements lack column 'content_start', needed to find the previous sentence")
+    sentences = body_sentences(text, blocks) if sentences is None else sentences
+    starts = [start for _, _, start, _ in sentences]
+    out = []
+    for record in records:
+        # The sentence holding the position, or the last one before it when it lies between sentences.
+        index = bisect_right(starts, int(record["content_start"])) - 1
+        out.append(text[sentences[index - 1][2]:sentences[index - 1][3]] if index > 0 else "")
+    return out
+
+
+def _as_text(value) -> str:
+    """A cell as text, '' for a missing one."""
+    return value if isinstance(value, str) else "" if pd.isna(value) else str(value)
+
+
+def _scores(records: list[dict], text: str | None, rules: Rules, blocks: list[Block] | None = None,
+            sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+    """The scored columns (sentiment, then stance and evidence per target) of each record."""
+    previous = previous_sentences(records, text, blocks, sentences) if text is not None else [""] * len(records)
+    columns = [(target, f"stance_{target}", f"stance_{target}_evidence") for target in rules.target_ids]
+    out = []
+    for record, before in zip(records, previous):
+        content = _as_text(record["content"])
+        row = dict(zip(SENTIMENT_COLUMNS, sentiment(content)))
+        stances = target_stances(content, _as_text(record["cue"]), rules, before)
+        for target, score_column, evidence_column in columns:
+            row[score_column], row[evidence_column] = stances[target]
+        out.append(row)
+    return out
+
+
+def score_records(records: list[dict], text: str | None = None, codebook: Codebook | None = None,
+                  blocks: list[Block] | None = None,
+                  sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+    """Statement records (dicts with ``content`` and ``cue``; with ``text``, the raw text of
+    their document, also ``content_start``) with the scored columns of the module docstring
+    added, as new dicts in the same order. ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
+    rules = compile_rules(codebook) if codebook is not None else _default_rules()
+    scores = _scores(records, text, rules, blocks, sentences)
+    return [{**record, **row} for record, row in zip(records, scores)]
 
 
 def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
@@ -89,49 +135,46 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
     if missing:
         raise ValueError(f"statements lack column(s) {', '.join(missing)}: pass a statements frame "
                          "from analysis.extract_statements or gold_statements_frame")
+    needed = ["content", "cue"]
+    if text_by_doc:
+        for column in ("doc_id", "content_start"):
+            if column not in statements.columns:
+                raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
+        needed += ["doc_id", "content_start"]
     rules = compile_rules(codebook) if codebook is not None else _default_rules()
-    scored = statements.copy()
-    contents = scored["content"].fillna("").astype(str)
-    values = [sentiment(c) for c in contents]
-    scored["polarity"] = [v[0] for v in values]
-    scored["subjectivity"] = [v[1] for v in values]
-    scored["vader_compound"] = [v[2] for v in values]
-    previous = _previous_sentences(scored, text_by_doc)
-    stances = [target_stances(c, str(cue), rules, p)
-               for c, cue, p in zip(contents, scored["cue"].fillna(""), previous)]
-    for target in rules.target_ids:
-        scored[f"stance_{target}"] = [s[target][0] for s in stances]
-        scored[f"stance_{target}_evidence"] = [s[target][1] for s in stances]
-    return scored
+    records = [dict(zip(needed, values)) for values in zip(*(statements[c].tolist() for c in needed))]
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, record in enumerate(records):
+        by_document[record["doc_id"] if text_by_doc else ""].append(i)
+    scores: list[dict] = [{}] * len(records)
+    for doc_id, rows in by_document.items():
+        text = text_by_doc.get(doc_id) if text_by_doc else None
+        for i, row in zip(rows, _scores([records[i] for i in rows], text, rules)):
+            scores[i] = row
+    columns = SENTIMENT_COLUMNS + [f"stance_{t}{suffix}" for t in rules.target_ids for suffix in ("", "_evidence")]
+    added = pd.DataFrame({c: [row[c] for row in scores] for c in columns}, index=statements.index)
+    replaced = [c for c in columns if c in statements.columns]
+    # One concat, not a column at a time: pandas inserts columns slowly.
+    return pd.concat([statements.drop(columns=replaced) if replaced else statements, added], axis=1)
 
 
-def _previous_sentences(statements: pd.DataFrame, text_by_doc: dict[str, str] | None) -> list[str]:
-    if not text_by_doc:
-        return [""] * len(statements)
-    for column in ("doc_id", "content_start"):
-        if column not in statements.columns:
-            raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
-    cache: dict[str, list[tuple[int, int, int, int]]] = {}
-    out = []
-    for doc_id, start in zip(statements["doc_id"], statements["content_start"]):
-        text = text_by_doc.get(doc_id)
-        if text is None:
-            out.append("")
-            continue
-        if doc_id not in cache:
-            cache[doc_id] = body_sentences(text)
-        out.append(previous_sentence(text, int(start), cache[doc_id]))
-    return out
+def sentence_records(text: str, doc_id: str, blocks: list[Block] | None = None,
+                     sentences: list[tuple[int, int, int, int]] | None = None) -> list[tuple]:
+    """TextBlob and VADER sentiment of every body sentence of ``text``: rows in
+    :data:`SENTENCE_COLUMNS` order. ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
+    sentences = body_sentences(text, blocks) if sentences is None else sentences
+    rows = []
+    for paragraph, sentence, start, end in sentences:
+        chunk = text[start:end]
+        rows.append((doc_id, paragraph, sentence, start, end, chunk, *sentiment(chunk)))
+    return rows
 
 
 def sentence_sentiment(text: str, doc_id: str) -> pd.DataFrame:
     """TextBlob and VADER sentiment of every body sentence of ``text`` (columns:
     :data:`SENTENCE_COLUMNS`)."""
-    rows = []
-    for paragraph, sentence, start, end in body_sentences(text):
-        polarity, subjectivity, vader = sentiment(text[start:end])
-        rows.append((doc_id, paragraph, sentence, start, end, text[start:end], polarity, subjectivity, vader))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return pd.DataFrame(sentence_records(text, doc_id), columns=SENTENCE_COLUMNS)
 
 
 def gold_statements_frame(text: str, doc_id: str, path: str | Path = GOLD_STATEMENTS) -> pd.DataFrame:

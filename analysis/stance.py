@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.codebook import Codebook, split_terms
+from analysis.prefilter import Screen, ScreenSet, fold, screen
 
 NEGATION_WINDOW = 4
 THREAT_WEIGHT = 1.0
@@ -58,6 +59,7 @@ ANAPHOR = re.compile(
     r"before|now|and|but|or)(?!\w)))",
     re.I,
 )
+_ANAPHOR = screen(ANAPHOR)
 CLAUSE_BREAK = re.compile(
     r"[;:]|\s[–—-]{1,2}\s|(?<!\w)(?:but|since|because|although|though|whereas|while)(?!\w)", re.I)
 _CONDITION = re.compile(r"(?<!\w)(?P<unless>unless)(?!\w)|(?<!\w)if(?!\w)", re.I)
@@ -94,11 +96,13 @@ class Segment:
 
 @dataclass(frozen=True)
 class Rules:
-    """The compiled codebook: target terms, lexicon entries and reporting-verb stances."""
+    """The compiled codebook: target terms, lexicon entries and reporting-verb stances, each
+    pattern with the prefilter that skips it for texts it cannot match."""
 
-    targets: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
-    lexicon: tuple[tuple[re.Pattern, str, float, str], ...]
-    verbs: tuple[tuple[re.Pattern, float], ...]
+    targets: tuple[tuple[str, tuple[Screen, ...]], ...]
+    lexicon: tuple[tuple[Screen, str, float, str], ...]
+    verbs: tuple[tuple[Screen, float], ...]
+    content_screens: ScreenSet  # the target, lexicon and anaphor patterns, looked for in a content at once
 
     @property
     def target_ids(self) -> list[str]:
@@ -108,21 +112,26 @@ class Rules:
 def compile_rules(codebook: Codebook) -> Rules:
     """Compile a loaded :class:`~analysis.codebook.Codebook` into :class:`Rules`."""
     targets = tuple(
-        (row.target_id, tuple(re.compile(term, re.I) for term in split_terms(row.terms)))
+        (row.target_id, tuple(screen(re.compile(term, re.I)) for term in split_terms(row.terms)))
         for row in codebook.targets.itertuples())
     lexicon = tuple(
-        (re.compile(term, re.I), row.role, float(row.weight), row.target or "")
+        (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
-    verbs = tuple((re.compile(row.cue, re.I), float(row.stance)) for row in codebook.cues.itertuples())
-    return Rules(targets, lexicon, verbs)
+    verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
+    content_screens = ScreenSet([s for _, group in targets for s in group] + [s for s, *_ in lexicon] + [_ANAPHOR])
+    return Rules(targets, lexicon, verbs, content_screens)
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
     """Matches of ``pattern`` in ``text[start:end]`` that do not cut a word in two (an
     edge that is a letter or digit must not touch another letter or digit)."""
-    end = len(text) if end is None else end
+    return _whole_words(pattern.finditer(text, start, len(text) if end is None else end), text)
+
+
+def _whole_words(matches, text: str) -> list[re.Match]:
+    """The ``matches`` in ``text`` that do not cut a word in two (see :func:`find`)."""
     hits = []
-    for match in pattern.finditer(text, start, end):
+    for match in matches:
         a, b = match.span()
         if a == b:
             continue
@@ -132,6 +141,12 @@ def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None)
             continue
         hits.append(match)
     return hits
+
+
+def _find_screened(screened: Screen, text: str, folded: str, passing: set[Screen]) -> list[re.Match]:
+    """:func:`find` over all of ``text`` (``folded``: its :func:`~analysis.prefilter.fold`;
+    ``passing``: the screens that may match it)."""
+    return _whole_words(screened.scan(text, folded), text) if screened in passing else []
 
 
 def segments(content: str) -> list[Segment]:
@@ -156,11 +171,16 @@ def segments(content: str) -> list[Segment]:
     return [s for s in out if content[s.start:s.end].strip(" ,.;:–—-")]
 
 
-def lexicon_cues(content: str, rules: Rules) -> list[Cue]:
-    """Every lexicon match in ``content``; where matches overlap the longest wins (entries
-    with the very same span, differing only by target, are all kept)."""
+def lexicon_cues(content: str, rules: Rules, folded: str | None = None, passing: set[Screen] | None = None
+                 ) -> list[Cue]:
+    """Every lexicon match in ``content`` (``folded``, ``passing``: its fold and the screens
+    that may match it, when the caller has them); where matches overlap the longest wins
+    (entries with the very same span, differing only by target, are all kept)."""
+    folded = fold(content) if folded is None else folded
+    passing = rules.content_screens.passing(folded) if passing is None else passing
     found = [Cue(role, weight, target, m.start(), m.end(), m.group(0))
-             for pattern, role, weight, target in rules.lexicon for m in find(pattern, content)]
+             for screened, role, weight, target in rules.lexicon
+             for m in _find_screened(screened, content, folded, passing)]
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Cue] = []
     for cue in found:
@@ -172,8 +192,10 @@ def lexicon_cues(content: str, rules: Rules) -> list[Cue]:
 def verb_stance(cue: str, rules: Rules) -> float | None:
     """The stance of reporting verb ``cue`` from ``cues.csv`` (first row whose regex
     matches the whole cue), or None when no row matches."""
-    for pattern, stance in rules.verbs:
-        if pattern.fullmatch(cue.strip()):
+    cue = cue.strip()
+    folded = fold(cue)
+    for screened, stance in rules.verbs:
+        if screened.may_match(folded) and screened.pattern.fullmatch(cue):
             return stance
     return None
 
@@ -213,24 +235,33 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
     return value, evidence
 
 
-def _located(content: str, rules: Rules, parts: list[Segment], previous: str) -> dict[str, list[tuple[int, str]]]:
+def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
+               previous: str) -> dict[str, list[tuple[int, str]]]:
+    """For each addressed target: (position in the content, how it was found) pairs."""
+    anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
+    previous_folded = fold(previous) if anaphors else ""
+    previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
+    addressed: dict[str, list[tuple[int, str]]] = {}
+    for target, screens in rules.targets:
+        hits = [m for s in screens for m in _find_screened(s, content, folded, passing)]
+        if hits:
+            addressed[target] = [(m.start(), f"term '{m.group(0)}'") for m in hits]
+            continue
+        before = [m for s in screens for m in _find_screened(s, previous, previous_folded, previous_passing)]
+        if before:
+            anaphor = anaphors[0]
+            addressed[target] = [(anaphor.start(),
+                                  f"anaphor '{anaphor.group(0)}' + previous sentence term '{before[0].group(0)}'")]
+    return addressed
+
+
+def _located(parts: list[Segment], addressed: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (segment index, how it was found) pairs."""
     def segment_of(position: int) -> int:
         return next((i for i, s in enumerate(parts) if s.start <= position < s.end), len(parts) - 1)
 
-    anaphors = find(ANAPHOR, content) if previous else []
-    located: dict[str, list[tuple[int, str]]] = {}
-    for target, patterns in rules.targets:
-        hits = [m for p in patterns for m in find(p, content)]
-        if hits:
-            located[target] = sorted({(segment_of(m.start()), f"term '{m.group(0)}'") for m in hits})
-            continue
-        before = [m for p in patterns for m in find(p, previous)] if anaphors else []
-        if before:
-            anaphor = anaphors[0]
-            located[target] = [(segment_of(anaphor.start()),
-                                f"anaphor '{anaphor.group(0)}' + previous sentence term '{before[0].group(0)}'")]
-    return located
+    return {target: sorted({(segment_of(position), how) for position, how in hits})
+            for target, hits in addressed.items()}
 
 
 def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[dict[int, str], set[int]]:
@@ -255,12 +286,15 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     ``cue`` is the reporting verb; ``previous`` the sentence before the statement's
     sentence ('' when unknown: anaphors then resolve to nothing)."""
     content = content or ""
-    parts = segments(content) or [Segment(0, len(content))]
-    located = _located(content, rules, parts, previous)
-    if not located:
-        # Most statements address no target: skip the lexicon, the costliest step.
+    folded = fold(content)
+    passing = rules.content_screens.passing(folded)
+    addressed = _addressed(content, folded, passing, rules, previous)
+    if not addressed:
+        # Most statements address no target: skip the clauses and the lexicon.
         return {target: (math.nan, "") for target in rules.target_ids}
-    cues = lexicon_cues(content, rules)
+    parts = segments(content) or [Segment(0, len(content))]
+    located = _located(parts, addressed)
+    cues = lexicon_cues(content, rules, folded, passing)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb = verb_stance(cue or "", rules)

@@ -16,7 +16,7 @@ is used as a modifier ("the 2027 deadline": the one content word right after it)
 that leaves fewer than two words (the expression is a clause of its own: ", by 2027,") the
 words after it in the clause are used, and failing those the sentence's first words.
 Mentions that cannot be resolved (a relative date without an anchor) are left out: they
-cannot be placed on a timeline.
+cannot be placed on a timeline. ``timeline_records`` gives the same rows as dicts.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.dates import DateMention, find_dates
-from analysis.ingest import Document, IngestError, body_sentences
+from analysis.ingest import Block, Document, IngestError, body_sentences
 
 COLUMNS = ["doc_id", "date_start", "date_end", "granularity", "expression", "event", "sentence",
            "start", "end", "rule"]
@@ -84,31 +84,41 @@ def event_label(text: str, mention: DateMention, sentence: tuple[int, int]) -> s
     return " ".join(_label(words, text).split())
 
 
-def extract_timeline(document: Document | str, doc_id: str | None = None,
-                     anchor_date: date | str | None = None) -> pd.DataFrame:
-    """Timeline rows (see module docstring) of a :class:`Document` (its id and dateline date
-    are the defaults) or of raw text (id ``doc``; without an anchor only absolute dates
-    resolve). Body sentences only, so the dateline's own date is not an event."""
+def timeline_records(document: Document | str, blocks: list[Block] | None = None, doc_id: str | None = None,
+                     anchor_date: date | str | None = None,
+                     sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+    """Timeline rows (dicts with the keys :data:`COLUMNS`, see the module docstring) of a
+    :class:`Document` (its id, blocks and dateline date are the defaults) or of raw text (id
+    ``doc``; without an anchor only absolute dates resolve). Body sentences only, so the
+    dateline's own date is not an event. ``blocks`` (``segment(text)``) or ``sentences``
+    (``body_sentences(text, blocks)``) when the caller has them."""
     if isinstance(document, Document):
-        text, blocks = document.text, document.blocks
+        text, blocks = document.text, document.blocks if blocks is None else blocks
         doc_id = doc_id or document.doc_id
         anchor_date = anchor_date or document.anchor_date
     else:
-        text, blocks, doc_id = document, None, doc_id or "doc"
+        text, doc_id = document, doc_id or "doc"
     anchor = date.fromisoformat(anchor_date) if isinstance(anchor_date, str) else anchor_date
+    sentences = body_sentences(text, blocks) if sentences is None else sentences
     rows = []
-    for _, _, start, end in body_sentences(text, blocks):
-        for mention in find_dates(text, anchor, start, end):
-            if mention.date_start is None:
-                continue
-            rows.append({
-                "doc_id": doc_id, "date_start": mention.date_start.isoformat(),
-                "date_end": mention.date_end.isoformat(), "granularity": mention.granularity,
-                "expression": mention.expression, "event": event_label(text, mention, (start, end)),
-                "sentence": " ".join(text[start:end].split()), "start": mention.start, "end": mention.end,
-                "rule": mention.rule,
-            })
-    return pd.DataFrame(rows, columns=COLUMNS)
+    for _, _, start, end in sentences:
+        mentions = [m for m in find_dates(text, anchor, start, end) if m.date_start is not None]
+        if not mentions:
+            continue
+        sentence = " ".join(text[start:end].split())
+        rows.extend({
+            "doc_id": doc_id, "date_start": mention.date_start.isoformat(),
+            "date_end": mention.date_end.isoformat(), "granularity": mention.granularity,
+            "expression": mention.expression, "event": event_label(text, mention, (start, end)),
+            "sentence": sentence, "start": mention.start, "end": mention.end, "rule": mention.rule,
+        } for mention in mentions)
+    return rows
+
+
+def extract_timeline(document: Document | str, doc_id: str | None = None,
+                     anchor_date: date | str | None = None) -> pd.DataFrame:
+    """:func:`timeline_records` as a frame with the columns :data:`COLUMNS`."""
+    return pd.DataFrame(timeline_records(document, doc_id=doc_id, anchor_date=anchor_date), columns=COLUMNS)
 
 
 def timeline_frame(documents) -> pd.DataFrame:

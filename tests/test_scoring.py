@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.codebook import load_codebook
-from analysis.ingest import body_sentences, split_sentences
-from analysis.scoring import (GOLD_STANCE, cohen_kappa, discretise, gold_statements_frame, rule_ablation,
-                              score_statements, sentence_sentiment, sentiment, sentiment_stance_disagreements,
-                              validate_stance)
+from analysis.ingest import body_sentences, segment, split_sentences
+from analysis.scoring import (GOLD_STANCE, SENTENCE_COLUMNS, cohen_kappa, discretise, gold_statements_frame,
+                              rule_ablation, score_records, score_statements, sentence_records, sentence_sentiment,
+                              sentiment, sentiment_stance_disagreements, validate_stance)
+from analysis.statements import extract_statements
 from analysis.stance import compile_rules, segments, target_stances
 
 DOC = "000_d1a2afb279564811"
@@ -206,6 +207,24 @@ def test_sentence_sentiment_covers_body_only(seed_text):
     row = frame[frame["text"].str.startswith("Officials and analysts said")].iloc[0]
     assert row["polarity"] == pytest.approx(0.25)
     assert frame["vader_compound"].between(-1, 1).all()
+
+
+def test_records_give_the_frames_rows(seed_text):
+    """The record API (no pandas) gives the frames' rows, with or without the caller's segmentation."""
+    statements = extract_statements(seed_text, DOC)
+    frame = score_statements(statements, text_by_doc={DOC: seed_text})
+    records = statements.to_dict("records")
+    blocks = segment(seed_text)
+    sentences = body_sentences(seed_text, blocks)
+    for scored in (score_records(records, seed_text), score_records(records, seed_text, blocks=blocks),
+                   score_records(records, seed_text, sentences=sentences)):
+        pd.testing.assert_frame_equal(pd.DataFrame(scored, columns=frame.columns), frame)
+    assert any(r["stance_eu_2030_readiness_evidence"].startswith("anaphor") for r in scored)
+    assert records == statements.to_dict("records")  # the caller's records are left as they were
+    sentiment_frame = sentence_sentiment(seed_text, DOC)
+    for rows in (sentence_records(seed_text, DOC), sentence_records(seed_text, DOC, blocks),
+                 sentence_records(seed_text, DOC, sentences=sentences)):
+        pd.testing.assert_frame_equal(pd.DataFrame(rows, columns=SENTENCE_COLUMNS), sentiment_frame)
 
 
 def test_gold_loader_refuses_another_document(seed_text):

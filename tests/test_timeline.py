@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from analysis.ingest import read_corpus, read_document
-from analysis.timeline import COLUMNS, extract_timeline, timeline_frame
+from analysis.ingest import body_sentences, read_corpus, read_document
+from analysis.timeline import COLUMNS, extract_timeline, timeline_frame, timeline_records
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +41,14 @@ def test_offsets_point_at_the_expression_inside_its_sentence(seed_timeline):
         assert row.expression in row.sentence
     # the dateline's own "Dec 5" is not an event
     assert "Dec 5" not in set(timeline["expression"])
+
+
+def test_records_give_the_frames_rows(seed_timeline):
+    document, timeline = seed_timeline
+    sentences = body_sentences(document.text, document.blocks)
+    for records in (timeline_records(document), timeline_records(document, document.blocks),
+                    timeline_records(document, sentences=sentences)):
+        assert records == timeline.to_dict("records")
 
 
 def test_label_rule_on_unseen_text():

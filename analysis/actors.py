@@ -669,41 +669,51 @@ def _anchor(row: dict) -> int:
 def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None,
                      blocks: list | None = None) -> pd.DataFrame:
     """Add ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` to a statements
-    frame (see the module docstring); rows keep their order. ``blocks`` is
-    ``analysis.ingest.segment(text)`` when the caller has it already. Never raises: a row
-    that cannot be resolved gets ``unknown`` and the reason."""
+    frame (see the module docstring; :func:`resolve_records` on its rows); rows keep their
+    order. Never raises: a row that cannot be resolved gets ``unknown`` and the reason."""
     if statements is None or len(statements) == 0:
         return _empty(statements)
     frame = statements.copy().reset_index(drop=True)
+    resolved = resolve_records(frame.to_dict("records"), text, codebook, blocks)
+    for column in RESOLVED_COLUMNS:
+        frame[column] = [row[column] for row in resolved]
+    return frame
+
+
+def resolve_records(records: list[dict], text: str, codebook: Codebook | None = None,
+                    blocks: list | None = None) -> list[dict]:
+    """The statement rows ``records`` (``speaker_text``, ``speaker_start``, ``speaker_end``,
+    ``content_start``, ``content_end`` as in the statements frame), in the same order, with
+    ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` set (new dicts; keys
+    missing from a row are added after its own). ``blocks`` is
+    ``analysis.ingest.segment(text)`` when the caller has it already. Never raises."""
+    if not records:
+        return []
     text = text if isinstance(text, str) else ""
     problem = ""
     try:
         lexicon = _lexicon(codebook) if codebook is not None else _default_lexicon()
     except Exception as exc:  # a broken codebook is reported on every row, not raised mid-corpus
         lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
-    contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
-                if _is_int(s) and _is_int(e)]
+    contents = [(int(row["content_start"]), int(row["content_end"])) for row in records
+                if _is_int(row.get("content_start")) and _is_int(row.get("content_end"))]
     doc = _document(text, lexicon, contents, blocks)
-    records = frame.to_dict("records")
-    resolved: dict[int, tuple[Actor, str]] = {}
-    for index in sorted(range(len(records)), key=lambda i: _anchor(records[i])):
+    resolved: dict[int, dict] = {}
+    anchors = [_anchor(row) for row in records]
+    for index in sorted(range(len(records)), key=anchors.__getitem__):
         row = records[index]
         try:
             actor, evidence = _resolve_one(row, doc)
         except Exception as exc:  # one odd row must not stop the document
             actor, evidence = UNKNOWN.copy(), f"resolution failed: {exc}"
-        actor.position = _anchor(row)
-        resolved[index] = (actor, evidence + problem)
+        actor.position = anchors[index]
+        resolved[index] = {**row, "speaker": actor.name, "actor_type": actor.actor_type, "bloc": actor.bloc,
+                           "speaker_evidence": evidence + problem}
         if actor.name:
             doc.earlier.append(actor)
             if actor.gender and actor.name not in doc.genders:
                 doc.genders[actor.name] = actor.gender
-    rows = [resolved[i] for i in range(len(frame))]
-    frame["speaker"] = [actor.name for actor, _ in rows]
-    frame["actor_type"] = [actor.actor_type for actor, _ in rows]
-    frame["bloc"] = [actor.bloc for actor, _ in rows]
-    frame["speaker_evidence"] = [evidence for _, evidence in rows]
-    return frame
+    return [resolved[index] for index in range(len(records))]
 
 
 def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:

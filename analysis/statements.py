@@ -358,18 +358,25 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
     return "direct" if region[0] <= start and region[1] >= end - 1 else "mixed"
 
 
-def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
-    """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`) with
-    speakers resolved by :func:`analysis.actors.resolve_speakers`; an empty frame with
-    those columns when there are none."""
+def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None) -> list[dict]:
+    """Attributed statements of ``text`` as plain rows (keys :data:`COLUMNS`, in that order,
+    sorted by ``content_start``) with speakers resolved by
+    :func:`analysis.actors.resolve_records`; ``blocks`` is ``analysis.ingest.segment(text)``
+    when the caller has it already."""
     _require_str(text)
-    blocks = segment(text)
-    frame = find_statements(text, doc_id, codebook, blocks)
-    if frame.empty:
-        return frame
-    from analysis.actors import resolve_speakers
+    blocks = segment(text) if blocks is None else blocks
+    records = _found_records(text, doc_id, codebook, blocks)
+    if not records:
+        return records
+    from analysis.actors import resolve_records
 
-    return resolve_speakers(frame, text, codebook, blocks)[COLUMNS]
+    return resolve_records(records, text, codebook, blocks)
+
+
+def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+    """:func:`statement_records` as a frame with the columns :data:`COLUMNS` (empty when
+    there are no statements)."""
+    return pd.DataFrame(statement_records(text, doc_id, codebook), columns=COLUMNS)
 
 
 def _require_str(text) -> None:
@@ -382,9 +389,14 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     (``speaker`` empty, ``actor_type`` and ``bloc`` unknown); ``blocks`` is
     ``analysis.ingest.segment(text)`` when the caller has it already."""
     _require_str(text)
+    blocks = segment(text) if blocks is None else blocks
+    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks), columns=COLUMNS)
+
+
+def _found_records(text: str, doc_id: str, codebook, blocks: list) -> list[dict]:
+    """The rows of :func:`find_statements`."""
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
-    blocks = segment(text) if blocks is None else blocks
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
     units = _units(body_sentences(text, blocks), quotes, paragraphs)
@@ -406,7 +418,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _frame(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:
@@ -464,13 +476,14 @@ def _close_earlier(text: str, found: list[Found], new: Found) -> bool:
     return False
 
 
-def _frame(text: str, doc_id: str, found: list[Found], quotes) -> pd.DataFrame:
+def _rows(text: str, doc_id: str, found: list[Found], quotes) -> list[dict]:
+    """One row per distinct content span, sorted by ``content_start`` (ties keep their order)."""
     rows, seen = [], set()
     for f in found:
         (cs, ce), (qs, qe) = f.content, f.cue
-        if ce <= cs or f"{cs}-{ce}" in seen:
+        if ce <= cs or (cs, ce) in seen:
             continue
-        seen.add(f"{cs}-{ce}")
+        seen.add((cs, ce))
         ss, se = f.speaker if f.speaker else (-1, -1)
         rows.append({
             "doc_id": doc_id, "statement_id": f"{doc_id}:{cs}-{ce}", "kind": f.kind or _kind(text, cs, ce, quotes),
@@ -480,5 +493,4 @@ def _frame(text: str, doc_id: str, found: list[Found], quotes) -> pd.DataFrame:
             "speaker": "", "actor_type": "unknown", "bloc": "unknown", "speaker_evidence": "",
             "channel": f.channel, "paragraph": f.unit.paragraph, "sentence": f.unit.sentence,
         })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.sort_values("content_start", kind="stable").reset_index(drop=True)
+    return sorted(rows, key=lambda row: row["content_start"])

@@ -485,10 +485,18 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
 
 
-def _sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, paragraphs: list[tuple[int, int]], body: list[tuple[int, int]],
+                    body_sentences: list[tuple[int, int, int, int]] | None) -> list[tuple[int, int]]:
+    """The sentences of each paragraph; a paragraph that is the ``body[i]`` block takes the
+    sentences ``body_sentences`` (``analysis.ingest.body_sentences``) gives for paragraph i
+    instead of being split again."""
+    known: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for paragraph, _, start, end in body_sentences or ():
+        if paragraph < len(body):
+            known.setdefault(body[paragraph], []).append((start, end))
     try:
         from analysis.ingest import split_sentences
-        return [span for start, end in paragraphs for span in split_sentences(text, start, end)]
+        return [span for start, end in paragraphs for span in known.get((start, end)) or split_sentences(text, start, end)]
     except Exception:  # without the splitter, paragraphs stand in for sentences
         return paragraphs
 
@@ -563,10 +571,12 @@ class _Document:
         return self.genders.get(actor.name, actor.gender)
 
 
-def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blocks: list | None) -> _Document:
+def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blocks: list | None,
+              body_sentences: list[tuple[int, int, int, int]] | None) -> _Document:
     paragraphs = _paragraph_spans(text)
-    doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(_sentence_spans(text, paragraphs)),
-                    *_segments(text, blocks))
+    journalists, body = _segments(text, blocks)
+    sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
+    doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
     persons = [m for m in mentions if m.actor_type == "person"]
     for mention in persons:
@@ -744,13 +754,15 @@ def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | N
     return frame
 
 
-def resolve_records(records: list[dict], text: str, codebook: Codebook | None = None,
-                    blocks: list | None = None) -> list[dict]:
+def resolve_records(records: list[dict], text: str, codebook: Codebook | None = None, blocks: list | None = None,
+                    sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
     """The statement rows ``records`` (``speaker_text``, ``speaker_start``, ``speaker_end``,
     ``content_start``, ``content_end`` as in the statements frame), in the same order, with
     ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` set (new dicts; keys
     missing from a row are added after its own). ``blocks`` is
-    ``analysis.ingest.segment(text)`` when the caller has it already. Never raises."""
+    ``analysis.ingest.segment(text)`` and ``sentences`` is
+    ``analysis.ingest.body_sentences(text, blocks)`` when the caller has them already.
+    Never raises."""
     if not records:
         return []
     text = text if isinstance(text, str) else ""
@@ -761,7 +773,7 @@ def resolve_records(records: list[dict], text: str, codebook: Codebook | None = 
         lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
     contents = [(int(row["content_start"]), int(row["content_end"])) for row in records
                 if _is_int(row.get("content_start")) and _is_int(row.get("content_end"))]
-    doc = _document(text, lexicon, contents, blocks)
+    doc = _document(text, lexicon, contents, blocks, sentences)
     resolved: dict[int, dict] = {}
     anchors = [_anchor(row) for row in records]
     for index in sorted(range(len(records)), key=anchors.__getitem__):

@@ -365,12 +365,13 @@ def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: lis
     when the caller has it already."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
-    records = _found_records(text, doc_id, codebook, blocks)
+    sentences = body_sentences(text, blocks)
+    records = _found_records(text, doc_id, codebook, blocks, sentences)
     if not records:
         return records
     from analysis.actors import resolve_records
 
-    return resolve_records(records, text, codebook, blocks)
+    return resolve_records(records, text, codebook, blocks, sentences)
 
 
 def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
@@ -390,16 +391,17 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     ``analysis.ingest.segment(text)`` when the caller has it already."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
-    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks), columns=COLUMNS)
+    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks)), columns=COLUMNS)
 
 
-def _found_records(text: str, doc_id: str, codebook, blocks: list) -> list[dict]:
-    """The rows of :func:`find_statements`."""
+def _found_records(text: str, doc_id: str, codebook, blocks: list,
+                   sentences: list[tuple[int, int, int, int]]) -> list[dict]:
+    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``."""
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
-    units = _units(body_sentences(text, blocks), quotes, paragraphs)
+    units = _units(sentences, quotes, paragraphs)
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None

@@ -629,17 +629,18 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     before_name = TITLE_WORDS | doc.lexicon.nationality_terms
     for index, matches in doc.lexicon.alias_scan.finditer(text):
         alias, row = doc.lexicon.aliases[index]
-        one_word, heads = len(alias.split()) == 1, _heads_of(alias)
+        one_word = len(alias.split()) == 1
         for match in matches:
+            start, end = match.span()
+            if not free(start, end) or not in_body.holds(start):
+                continue
             # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
-            inside = one_word and _CAPITALISED_WORD_BEFORE.search(text[max(0, match.start() - 30):match.start()])
+            inside = one_word and _CAPITALISED_WORD_BEFORE.search(text[max(0, start - 30):start])
             if inside and inside.group(1).lower() not in before_name:
                 continue
-            if free(*match.span()) and in_body.holds(match.start()):
-                take(match.span())
-                sentence_start = doc.sentences.start_of(match.start())
-                found[match.span()] = Actor(row["name"], row["type"], row["bloc"], heads, match.start(),
-                                             _salient(text, *match.span(), sentence_start))
+            take((start, end))
+            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
+                                        _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
         possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
         for match in _OWNED_ORGANIZATION.finditer(text, start, end) if possessive else ():
@@ -709,8 +710,10 @@ def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool 
     tail = before[max(0, len(before.rstrip()) - _WORD_BEFORE_WINDOW):]
     if _PREPOSITION_BEFORE.search(tail) or _MODIFIER_BEFORE.search(tail):
         return False
+    if titled:
+        return True
     after = _WORD_AFTER.match(text[end:end + 40])
-    return titled or (after is not None and after.group(1) not in _NOT_VERBS)
+    return after is not None and after.group(1) not in _NOT_VERBS
 
 
 # --------------------------------------------------------------------------- resolution

@@ -2,7 +2,7 @@
 
 :func:`resolve_speakers` takes a statements frame (``speaker_text``, ``speaker_start``,
 ``speaker_end``; -1 offsets when the speaker is implicit) and the text the offsets point
-into, and adds or fills:
+into (:func:`resolve_records` the same as a list of row dicts), and adds or fills:
 
 - ``speaker``: the canonical actor name (a codebook actor's ``name``, the antecedent of a
   pronoun or description, or a name derived from the phrase: "Several European officials"

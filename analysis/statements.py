@@ -4,10 +4,11 @@
 :data:`COLUMNS`: ``doc_id, statement_id, kind (direct|indirect|mixed), content,
 content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start,
 speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
-:func:`analysis.actors.resolve_speakers`), ``channel`` (who relayed the statement in
+:func:`analysis.actors.resolve_records`), ``channel`` (who relayed the statement in
 nested attribution, "" if none), ``paragraph, sentence`` (0-based body indices, as in
-:func:`analysis.ingest.body_sentences`). :func:`find_statements` gives the same rows with
-speakers unresolved.
+:func:`analysis.ingest.body_sentences`). :func:`statement_records` gives the same rows as
+plain dicts (no pandas, for the per-article pipeline); :func:`find_statements` gives them
+with speakers unresolved.
 
 Rules (regular expressions over sentences, constant work per cue; no parser), with the
 phrase grammar in :mod:`analysis.attribution_patterns`:

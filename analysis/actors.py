@@ -578,11 +578,11 @@ def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blo
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
     doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    persons = [m for m in mentions if m.actor_type == "person"]
-    for mention in persons:
+    persons = [m for m in mentions if m.actor_type == "person"]  # in text order
+    for index, mention in enumerate(persons):
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        full = _full_name(mention, persons, doc)
+        full = _full_name(mention, persons[:index], doc)
         if full and len({a.name for a in mentions if a.position < mention.position and a.name != mention.name
                          and _surname(a.name) == mention.name}) == 1:
             mention.name = full.name
@@ -603,8 +603,10 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
     earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
                and _surname(a.name) == actor.name and a.name != actor.name
                and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
+    if not earlier:
+        return None
     counts = Counter(a.name for a in earlier)
-    return max(earlier, key=lambda a: (counts[a.name], a.position)) if earlier else None
+    return max(earlier, key=lambda a: (counts[a.name], a.position))
 
 
 def _mentions(text: str, doc: _Document) -> list[Actor]:

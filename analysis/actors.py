@@ -496,7 +496,8 @@ def _sentence_spans(text: str, paragraphs: list[tuple[int, int]], body: list[tup
             known.setdefault(body[paragraph], []).append((start, end))
     try:
         from analysis.ingest import split_sentences
-        return [span for start, end in paragraphs for span in known.get((start, end)) or split_sentences(text, start, end)]
+        return [span for start, end in paragraphs
+                for span in known.get((start, end)) or split_sentences(text, start, end)]
     except Exception:  # without the splitter, paragraphs stand in for sentences
         return paragraphs
 

@@ -279,7 +279,8 @@ def test_records_are_the_frame_rows_as_plain_values(seed_text, seed):
     assert len(records) == len(seed) > 10
     assert records == seed.to_dict("records")
     assert all(list(row) == COLUMNS for row in records)
-    assert all(type(row[c]) is int for row in records for c in ("content_start", "cue_end", "speaker_start", "sentence"))
+    offsets = ("content_start", "cue_end", "speaker_start", "sentence")
+    assert all(type(row[c]) is int for row in records for c in offsets)
     assert all(type(row[c]) is str for row in records for c in ("content", "speaker", "speaker_evidence", "channel"))
     assert [row["content_start"] for row in records] == sorted(row["content_start"] for row in records)
     # the caller's segmentation gives the same rows as segmenting here

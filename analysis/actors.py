@@ -2,7 +2,7 @@
 
 :func:`resolve_speakers` takes a statements frame (``speaker_text``, ``speaker_start``,
 ``speaker_end``; -1 offsets when the speaker is implicit) and the text the offsets point
-into, and adds or fills:
+into (:func:`resolve_records` the same as a list of row dicts), and adds or fills:
 
 - ``speaker``: the canonical actor name (a codebook actor's ``name``, the antecedent of a
   pronoun or description, or a name derived from the phrase: "Several European officials"
@@ -38,6 +38,7 @@ speakers. :func:`actor_table` and :func:`anonymous_share` summarise a resolved f
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -80,6 +81,8 @@ ORGANIZATION_NOUNS = frozenset(
     institution academy college club laboratory times post tribune herald guardian telegraph
     gazette""".split()
 )
+_PERSON_OR_GROUP = PERSON_NOUNS | GROUP_NOUNS
+_HEAD_NOUNS = _PERSON_OR_GROUP | ORGANIZATION_NOUNS
 # Last words of capitalised runs that name places, events or documents, not persons.
 NOT_PERSON_HEADS = frozenset(
     """ocean sea river lake mountain mountains island islands street avenue square war act bill
@@ -136,6 +139,8 @@ _LEADING_DETERMINERS = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(DET
 _COORDINATED_NAMES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*\Z")
 _NOT_VERBS = frozenset("of and or nor to in on at for with from by as than that who which whose".split())
 _MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
+# Longer than any word of _MODIFIER_BEFORE and _PREPOSITION_BEFORE (see _salient).
+_WORD_BEFORE_WINDOW = 40
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near|under|over|after|before|"
                                  r"between|among|like|than|into|toward|towards|without|behind|via|per|including)\s+$")
 _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
@@ -152,6 +157,10 @@ _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]+\b")
+_CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_POSSESSOR_AFTER = re.compile(r"['’]s\b")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)")
 
 
 @dataclass
@@ -212,26 +221,39 @@ class _Terms:
 
 
 def _terms(terms: list[str], flags: int = 0) -> _Terms:
-    """The scanner of ``terms``. Its combined pattern branches on the first character, then
-    tries the rest of each term starting with it; a term found at a position stands for
-    every term that is a prefix of it or has it as a prefix (the candidates, each checked
-    with its own pattern), since only those can match at the same position."""
+    """The scanner of ``terms``. Its combined pattern is the trie of the terms (a prefix
+    shared by several terms is matched once) with an empty group where each term ends; a
+    term found at a position stands for every term that is a prefix of it or has it as a
+    prefix (the candidates, each checked with its own pattern), since only those can match
+    at the same position."""
     prefixes = [re.compile(re.escape(term), flags) for term in terms]
-    by_first: dict[str, list[int]] = {}
+    trie: dict[str, dict | int] = {}
     for index, term in enumerate(terms):
-        by_first.setdefault(term[0].lower() if flags & re.IGNORECASE else term[0], []).append(index)
-    order = [index for group in by_first.values() for index in group]  # group k of the pattern is term order[k]
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node.setdefault("", index)  # "" marks where a term ends (the first term so spelt)
+    order: list[int] = []  # group k of the pattern ends term order[k]
+
+    def alternation(node: dict) -> str:
+        branches = []
+        for char, child in node.items():
+            if char:
+                branches.append(re.escape(char) + alternation(child))
+            else:
+                order.append(child)
+                branches.append("()" + _BOUNDARY_AFTER)
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    starts = re.compile(_BOUNDARY_BEFORE + f"(?={alternation(trie)})", flags) if terms else None
     candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k]) or prefixes[k].match(terms[i]))
                        for k in order)
-    branches = "|".join(re.escape(terms[group[0]][0]) + "(?:" + "|".join(f"({re.escape(terms[i][1:])})" for i in group)
-                        + ")" for group in by_first.values())
-    starts = re.compile(_BOUNDARY_BEFORE + f"(?=(?:{branches}){_BOUNDARY_AFTER})", flags) if terms else None
     return _Terms(tuple(_boundary(term, flags) for term in terms), starts, candidates)
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    aliases: list[tuple[str, pd.Series]]  # (alias, actor row), longest first
+    aliases: list[tuple[str, dict]]  # (alias, actor row), longest first
     nationality: list[tuple[str, str]]  # (term, bloc)
     nationality_terms: frozenset[str]  # lower-cased
     names: frozenset[str] = frozenset()  # canonical names of codebook actors
@@ -253,7 +275,7 @@ def actor_codebook(folder: Path | str = DEFAULT_DIR) -> Codebook:
 
 def _lexicon(codebook: Codebook) -> _Lexicon:
     aliases = [(alias, row)
-               for _, row in codebook.actors.iterrows()
+               for row in codebook.actors.to_dict("records")
                for alias in sorted({row["name"], *split_terms(row.get("aliases", ""))})]
     aliases.sort(key=lambda item: -len(item[0]))
     terms = [(term, bloc) for bloc, cell in zip(codebook.blocs["bloc"], codebook.blocs["nationality_terms"])
@@ -270,7 +292,7 @@ def _default_lexicon() -> _Lexicon:
     return _lexicon(actor_codebook())
 
 
-def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, pd.Series] | None:
+def _alias_match(phrase: str, lexicon: _Lexicon, head: tuple[int, int]) -> tuple[str, dict] | None:
     """The longest codebook alias in ``phrase`` that covers the head of the phrase
     (``head``, a span), so that "a Pentagon spokesman" is not the Pentagon itself."""
     best = None
@@ -303,13 +325,14 @@ def _core(phrase: str) -> str:
     return phrase[:match.start()].strip() if match and match.start() > 0 else phrase.strip()
 
 
+@lru_cache(maxsize=4096)
 def _singular(word: str) -> str:
     word = _POSSESSIVE.sub("", word.lower()) if word.lower().endswith(("'s", "’s")) else word.lower()
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and word[:-1] in PERSON_NOUNS | ORGANIZATION_NOUNS | GROUP_NOUNS:
+    if word.endswith("s") and not word.endswith("ss") and word[:-1] in _HEAD_NOUNS:
         return word[:-1]
     return word
 
@@ -370,7 +393,7 @@ def _person_name(core: str, lexicon: _Lexicon) -> str | None:
         return None
     last = words[-1].lower()
     if (any(_singular(w) in ORGANIZATION_NOUNS for w in words) or last in NOT_PERSON_HEADS
-            or _singular(last) in PERSON_NOUNS | GROUP_NOUNS or last in lexicon.nationality_terms):
+            or _singular(last) in _PERSON_OR_GROUP or last in lexicon.nationality_terms):
         return None
     if words[-1].endswith(".") and len(words[-1]) > 3 and words[-1].lower() not in ("jr.", "sr."):
         words[-1] = words[-1].rstrip(".")  # a sentence's full stop, not an abbreviation
@@ -406,7 +429,7 @@ def _lower_common(name: str) -> str:
     """Lower-case a sentence-initial capital on a common noun ("Officials and analysts" ->
     "officials and analysts") so that one actor is not split by its position."""
     first, _, rest = name.partition(" ")
-    if first[:1].isupper() and not first[1:2].isupper() and _singular(first) in PERSON_NOUNS | GROUP_NOUNS:
+    if first[:1].isupper() and not first[1:2].isupper() and _singular(first) in _PERSON_OR_GROUP:
         first = first.lower()
     return f"{first} {rest}".strip()
 
@@ -445,8 +468,8 @@ def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
     if len(words) == 1 and bloc_hit and head[:1].isupper():
         return (Actor(canonical, "organization", bloc, frozenset({head_single})),
                 f"place or institution '{head}' standing for its government → organization{bloc_note}")
-    heads = frozenset(_singular(w) for w in words if _singular(w) in PERSON_NOUNS | GROUP_NOUNS)
-    if head_single in PERSON_NOUNS | GROUP_NOUNS:
+    heads = frozenset(_singular(w) for w in words if _singular(w) in _PERSON_OR_GROUP)
+    if head_single in _PERSON_OR_GROUP:
         coordinated = re.search(r"\s(?:and|&|nor)\s", core) is not None
         group = coordinated or _is_plural(head) or head_single in GROUP_NOUNS
         kind = "anonymous_group" if group else "anonymous_person"
@@ -462,23 +485,61 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
 
 
-def _sentence_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, paragraphs: list[tuple[int, int]], body: list[tuple[int, int]],
+                    body_sentences: list[tuple[int, int, int, int]] | None) -> list[tuple[int, int]]:
+    """The sentences of each paragraph; a paragraph that is the ``body[i]`` block takes the
+    sentences ``body_sentences`` (``analysis.ingest.body_sentences``) gives for paragraph i
+    instead of being split again."""
+    known: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for paragraph, _, start, end in body_sentences or ():
+        if paragraph < len(body):
+            known.setdefault(body[paragraph], []).append((start, end))
     try:
         from analysis.ingest import split_sentences
-        return [span for start, end in paragraphs for span in split_sentences(text, start, end)]
+        return [span for start, end in paragraphs
+                for span in known.get((start, end)) or split_sentences(text, start, end)]
     except Exception:  # without the splitter, paragraphs stand in for sentences
         return paragraphs
 
 
-def _span_start(anchor: int, spans: list[tuple[int, int]], back: int = 0) -> int:
-    """Start offset of the span ``back`` spans before the one holding ``anchor``."""
-    for index, (start, end) in enumerate(spans):
-        if start <= anchor < end + 1:
-            return spans[max(0, index - back)][0]
-    return 0
+@dataclass(frozen=True)
+class _Spans:
+    """Sorted, disjoint ``(start, end)`` spans, looked up by offset with a binary search."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> _Spans:
+        return cls(spans, [start for start, _ in spans], [end for _, end in spans])
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span has ``start <= offset < end``."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+    def start_of(self, anchor: int, back: int = 0) -> int:
+        """Start offset of the span ``back`` spans before the first one with
+        ``start <= anchor <= end``; 0 when there is none."""
+        index = bisect.bisect_left(self.ends, anchor)  # ends grow, so this is the first that can hold it
+        if index < len(self.spans) and self.starts[index] <= anchor:
+            return self.starts[max(0, index - back)]
+        return 0
 
 
-def _segments(text: str, segmented: list | None = None) -> tuple[set[str], list[tuple[int, int]]]:
+def _union(spans: list[tuple[int, int]]) -> _Spans:
+    """The offsets covered by any of ``spans`` (which may overlap), as disjoint spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[0] < span[1]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return _Spans.of(merged)
+
+
+def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Spans]:
     """The journalists (names in the byline and credits, never actors) and the body spans
     (where named mentions are looked for; headlines are not), from the blocks of
     ``analysis.ingest.segment(text)`` (given as ``segmented``, or segmented here)."""
@@ -490,7 +551,7 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], list[
     journalists = {m.group() for label, start, end in blocks if label in ("byline", "credits")
                    for m in _CAPITALISED_RUN.finditer(text, start, end)
                    if not re.match(r"(?:By|Reporting|Editing|Additional|Writing)\b", m.group())}
-    return journalists, [(start, end) for label, start, end in blocks if label == "body"]
+    return journalists, _Spans.of([(start, end) for label, start, end in blocks if label == "body"])
 
 
 @dataclass
@@ -499,10 +560,10 @@ class _Document:
     speakers resolved so far with the genders learnt."""
 
     lexicon: _Lexicon
-    paragraphs: list[tuple[int, int]]
-    sentences: list[tuple[int, int]]
+    paragraphs: _Spans
+    sentences: _Spans
     journalists: set[str]
-    body: list[tuple[int, int]]
+    body: _Spans
     mentions: list[Actor] = field(default_factory=list)
     earlier: list[Actor] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
@@ -511,20 +572,25 @@ class _Document:
         return self.genders.get(actor.name, actor.gender)
 
 
-def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blocks: list | None) -> _Document:
+def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blocks: list | None,
+              body_sentences: list[tuple[int, int, int, int]] | None) -> _Document:
     paragraphs = _paragraph_spans(text)
-    doc = _Document(lexicon, paragraphs, _sentence_spans(text, paragraphs), *_segments(text, blocks))
+    journalists, body = _segments(text, blocks)
+    sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
+    doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    for mention in mentions:
+    persons = [m for m in mentions if m.actor_type == "person"]  # in text order
+    for index, mention in enumerate(persons):
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        full = _full_name(mention, mentions, doc)
+        full = _full_name(mention, persons[:index], doc)
         if full and len({a.name for a in mentions if a.position < mention.position and a.name != mention.name
                          and _surname(a.name) == mention.name}) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
-    doc.mentions = [m for m in mentions if not any(s <= m.position < e for s, e in contents)]
+    quoted = _union(contents)
+    doc.mentions = [m for m in mentions if not quoted.holds(m.position)]
     return doc
 
 
@@ -538,8 +604,10 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
     earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
                and _surname(a.name) == actor.name and a.name != actor.name
                and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
+    if not earlier:
+        return None
     counts = Counter(a.name for a in earlier)
-    return max(earlier, key=lambda a: (counts[a.name], a.position)) if earlier else None
+    return max(earlier, key=lambda a: (counts[a.name], a.position))
 
 
 def _mentions(text: str, doc: _Document) -> list[Actor]:
@@ -554,26 +622,31 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     occupied = bytearray(len(text) + 1)
 
     def free(start: int, end: int) -> bool:
-        return not any(occupied[start:end])
+        return occupied.find(1, start, end) < 0
 
     def take(span: tuple[int, int]) -> None:
         occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
-    sentences = [(s, e) for s, e in doc.sentences if any(bs <= s < be for bs, be in doc.body)]
+    sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s)]
+    in_body = _Spans.of(sentences)
+    before_name = TITLE_WORDS | doc.lexicon.nationality_terms
     for index, matches in doc.lexicon.alias_scan.finditer(text):
         alias, row = doc.lexicon.aliases[index]
+        one_word = len(alias.split()) == 1
         for match in matches:
-            # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
-            inside = len(alias.split()) == 1 and re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, match.start() - 30):match.start()])
-            if inside and inside.group(1).lower() not in TITLE_WORDS | doc.lexicon.nationality_terms:
+            start, end = match.span()
+            if not free(start, end) or not in_body.holds(start):
                 continue
-            if free(*match.span()) and any(s <= match.start() < e for s, e in sentences):
-                take(match.span())
-                sentence_start = _span_start(match.start(), doc.sentences)
-                found[match.span()] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), match.start(),
-                                             _salient(text, *match.span(), sentence_start))
+            # A one-word alias inside another name ("Ivana Trump", "Luis Rubio") is not the actor.
+            inside = one_word and _CAPITALISED_WORD_BEFORE.search(text[max(0, start - 30):start])
+            if inside and inside.group(1).lower() not in before_name:
+                continue
+            take((start, end))
+            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
+                                        _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
-        for match in _OWNED_ORGANIZATION.finditer(text, start, end):
+        possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
+        for match in _OWNED_ORGANIZATION.finditer(text, start, end) if possessive else ():
             # "Donald Trump's campaign": the owner may be a codebook actor already found.
             head = _singular(match.group(2))
             if head in ORGANIZATION_NOUNS and free(match.start(2), match.end(2)):
@@ -595,18 +668,20 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if not free(*match.span()):
                 continue
             # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
-            names = [_person_name(part, doc.lexicon) for part in (match.group(), match.group().split(" of ")[0])]
-            titles = _titles(match.group())
-            name = next((n for n in names if n and (len(n.split()) >= 2 or _introduced(match.group(), n))), None)
+            run = match.group()
+            names = [_person_name(part, doc.lexicon) for part in dict.fromkeys((run, run.split(" of ")[0]))]
+            name = next((n for n in names if n and (len(n.split()) >= 2 or _introduced(run, n))), None)
             if name and not any(name in j for j in doc.journalists):
                 take(match.span())
+                titles = _titles(run)
                 bloc_hit = _nationality(match.group(), doc.lexicon)
                 found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              _gender(match.group()))
     surnames = {_surname(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
-    for start, end in sentences:
-        for match in re.finditer(r"\b[A-Z][\w'’-]+\b", text[start:end]):
+    for start, end in sentences if surnames else ():
+        sentence = text[start:end]
+        for match in _CAPITALISED_WORD.finditer(sentence) if any(surname in sentence for surname in surnames) else ():
             span = (start + match.start(), start + match.end())
             if match.group() in surnames and free(*span):
                 take(span)
@@ -618,7 +693,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
         if mention.actor_type == "person" and mention.name in doc.lexicon.names:
             other = [m for m in mentions if m.position < mention.position and m.actor_type == "person"
                      and m.name not in doc.lexicon.names and _surname(m.name) == _surname(mention.name)
-                     and text[mention.position:].startswith(_surname(m.name))]
+                     and text.startswith(_surname(m.name), mention.position)]
             if other:
                 mention.name, mention.bloc = other[-1].name, other[-1].bloc
     return mentions
@@ -629,14 +704,19 @@ def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool 
     stands like a subject: no preposition or determiner before it, and a title before it or
     a lower-case word (a verb, often) after it."""
     before = text[sentence_start:start]
-    if re.match(r"['’]s\b", text[end:end + 3]):
+    if _POSSESSOR_AFTER.match(text[end:end + 3]):
         return False  # a possessor ("Trump's campaign") is not the subject
     if not before.strip():
         return True
-    if _PREPOSITION_BEFORE.search(before) or _MODIFIER_BEFORE.search(before):
+    # Both patterns are a short word, then spaces up to the end: searching the last
+    # characters before those spaces finds the same (and saves a scan of the whole sentence).
+    tail = before[max(0, len(before.rstrip()) - _WORD_BEFORE_WINDOW):]
+    if _PREPOSITION_BEFORE.search(tail) or _MODIFIER_BEFORE.search(tail):
         return False
-    after = re.match(r"\s+([a-z]+)", text[end:end + 40])
-    return titled or (after is not None and after.group(1) not in _NOT_VERBS)
+    if titled:
+        return True
+    after = _WORD_AFTER.match(text[end:end + 40])
+    return after is not None and after.group(1) not in _NOT_VERBS
 
 
 # --------------------------------------------------------------------------- resolution
@@ -669,41 +749,53 @@ def _anchor(row: dict) -> int:
 def resolve_speakers(statements: pd.DataFrame, text: str, codebook: Codebook | None = None,
                      blocks: list | None = None) -> pd.DataFrame:
     """Add ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` to a statements
-    frame (see the module docstring); rows keep their order. ``blocks`` is
-    ``analysis.ingest.segment(text)`` when the caller has it already. Never raises: a row
-    that cannot be resolved gets ``unknown`` and the reason."""
+    frame (see the module docstring; :func:`resolve_records` on its rows); rows keep their
+    order. Never raises: a row that cannot be resolved gets ``unknown`` and the reason."""
     if statements is None or len(statements) == 0:
         return _empty(statements)
     frame = statements.copy().reset_index(drop=True)
+    resolved = resolve_records(frame.to_dict("records"), text, codebook, blocks)
+    for column in RESOLVED_COLUMNS:
+        frame[column] = [row[column] for row in resolved]
+    return frame
+
+
+def resolve_records(records: list[dict], text: str, codebook: Codebook | None = None, blocks: list | None = None,
+                    sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+    """The statement rows ``records`` (``speaker_text``, ``speaker_start``, ``speaker_end``,
+    ``content_start``, ``content_end`` as in the statements frame), in the same order, with
+    ``speaker``, ``actor_type``, ``bloc`` and ``speaker_evidence`` set (new dicts; keys
+    missing from a row are added after its own). ``blocks`` is
+    ``analysis.ingest.segment(text)`` and ``sentences`` is
+    ``analysis.ingest.body_sentences(text, blocks)`` when the caller has them already.
+    Never raises."""
+    if not records:
+        return []
     text = text if isinstance(text, str) else ""
     problem = ""
     try:
         lexicon = _lexicon(codebook) if codebook is not None else _default_lexicon()
     except Exception as exc:  # a broken codebook is reported on every row, not raised mid-corpus
         lexicon, problem = _Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
-    contents = [(int(s), int(e)) for s, e in zip(frame.get("content_start", []), frame.get("content_end", []))
-                if _is_int(s) and _is_int(e)]
-    doc = _document(text, lexicon, contents, blocks)
-    records = frame.to_dict("records")
-    resolved: dict[int, tuple[Actor, str]] = {}
-    for index in sorted(range(len(records)), key=lambda i: _anchor(records[i])):
+    contents = [(int(row["content_start"]), int(row["content_end"])) for row in records
+                if _is_int(row.get("content_start")) and _is_int(row.get("content_end"))]
+    doc = _document(text, lexicon, contents, blocks, sentences)
+    resolved: dict[int, dict] = {}
+    anchors = [_anchor(row) for row in records]
+    for index in sorted(range(len(records)), key=anchors.__getitem__):
         row = records[index]
         try:
             actor, evidence = _resolve_one(row, doc)
         except Exception as exc:  # one odd row must not stop the document
             actor, evidence = UNKNOWN.copy(), f"resolution failed: {exc}"
-        actor.position = _anchor(row)
-        resolved[index] = (actor, evidence + problem)
+        actor.position = anchors[index]
+        resolved[index] = {**row, "speaker": actor.name, "actor_type": actor.actor_type, "bloc": actor.bloc,
+                           "speaker_evidence": evidence + problem}
         if actor.name:
             doc.earlier.append(actor)
             if actor.gender and actor.name not in doc.genders:
                 doc.genders[actor.name] = actor.gender
-    rows = [resolved[i] for i in range(len(frame))]
-    frame["speaker"] = [actor.name for actor, _ in rows]
-    frame["actor_type"] = [actor.actor_type for actor, _ in rows]
-    frame["bloc"] = [actor.bloc for actor, _ in rows]
-    frame["speaker_evidence"] = [evidence for _, evidence in rows]
-    return frame
+    return [resolved[index] for index in range(len(records))]
 
 
 def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
@@ -711,7 +803,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase = "" if phrase.lower() in ("nan", "none") else phrase
     anchor = _anchor(row)
     if not phrase:
-        start = _span_start(anchor, doc.sentences)
+        start = doc.sentences.start_of(anchor)
         same = [a for a in doc.earlier if start <= a.position < anchor]
         if same:
             return same[-1].copy(), f"implicit speaker → speaker '{same[-1].name}' of an earlier statement in the same sentence"
@@ -780,8 +872,8 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     wanted, gender = PRONOUNS[phrase.lower()]
     pool = [(a, "speaker") for a in doc.earlier] + [(m, "named") for m in doc.mentions]
     pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted, gender, doc)]
-    sentence_start = _span_start(anchor, doc.sentences)
-    window = _span_start(anchor, doc.paragraphs, back=1)
+    sentence_start = doc.sentences.start_of(anchor)
+    window = doc.paragraphs.start_of(anchor, back=1)
     steps = (
         ([p for p in pool if p[0].position >= sentence_start and p[0].salient], "earlier in the same sentence"),
         ([p for p in pool if p[0].position >= window and p[0].salient], "in the same or previous paragraph"),

@@ -4,10 +4,11 @@
 :data:`COLUMNS`: ``doc_id, statement_id, kind (direct|indirect|mixed), content,
 content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start,
 speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
-:func:`analysis.actors.resolve_speakers`), ``channel`` (who relayed the statement in
+:func:`analysis.actors.resolve_records`), ``channel`` (who relayed the statement in
 nested attribution, "" if none), ``paragraph, sentence`` (0-based body indices, as in
-:func:`analysis.ingest.body_sentences`). :func:`find_statements` gives the same rows with
-speakers unresolved.
+:func:`analysis.ingest.body_sentences`). :func:`statement_records` gives the same rows as
+plain dicts (no pandas, for the per-article pipeline); :func:`find_statements` gives them
+with speakers unresolved.
 
 Rules (regular expressions over sentences, constant work per cue; no parser), with the
 phrase grammar in :mod:`analysis.attribution_patterns`:
@@ -358,18 +359,26 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
     return "direct" if region[0] <= start and region[1] >= end - 1 else "mixed"
 
 
-def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
-    """Attributed statements of ``text`` (one row each, columns :data:`COLUMNS`) with
-    speakers resolved by :func:`analysis.actors.resolve_speakers`; an empty frame with
-    those columns when there are none."""
+def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None) -> list[dict]:
+    """Attributed statements of ``text`` as plain rows (keys :data:`COLUMNS`, in that order,
+    sorted by ``content_start``) with speakers resolved by
+    :func:`analysis.actors.resolve_records`; ``blocks`` is ``analysis.ingest.segment(text)``
+    when the caller has it already."""
     _require_str(text)
-    blocks = segment(text)
-    frame = find_statements(text, doc_id, codebook, blocks)
-    if frame.empty:
-        return frame
-    from analysis.actors import resolve_speakers
+    blocks = segment(text) if blocks is None else blocks
+    sentences = body_sentences(text, blocks)
+    records = _found_records(text, doc_id, codebook, blocks, sentences)
+    if not records:
+        return records
+    from analysis.actors import resolve_records
 
-    return resolve_speakers(frame, text, codebook, blocks)[COLUMNS]
+    return resolve_records(records, text, codebook, blocks, sentences)
+
+
+def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+    """:func:`statement_records` as a frame with the columns :data:`COLUMNS` (empty when
+    there are no statements)."""
+    return pd.DataFrame(statement_records(text, doc_id, codebook), columns=COLUMNS)
 
 
 def _require_str(text) -> None:
@@ -382,12 +391,18 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     (``speaker`` empty, ``actor_type`` and ``bloc`` unknown); ``blocks`` is
     ``analysis.ingest.segment(text)`` when the caller has it already."""
     _require_str(text)
+    blocks = segment(text) if blocks is None else blocks
+    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks)), columns=COLUMNS)
+
+
+def _found_records(text: str, doc_id: str, codebook, blocks: list,
+                   sentences: list[tuple[int, int, int, int]]) -> list[dict]:
+    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``."""
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
-    blocks = segment(text) if blocks is None else blocks
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
-    units = _units(body_sentences(text, blocks), quotes, paragraphs)
+    units = _units(sentences, quotes, paragraphs)
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
@@ -406,7 +421,7 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _frame(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:
@@ -464,13 +479,14 @@ def _close_earlier(text: str, found: list[Found], new: Found) -> bool:
     return False
 
 
-def _frame(text: str, doc_id: str, found: list[Found], quotes) -> pd.DataFrame:
+def _rows(text: str, doc_id: str, found: list[Found], quotes) -> list[dict]:
+    """One row per distinct content span, sorted by ``content_start`` (ties keep their order)."""
     rows, seen = [], set()
     for f in found:
         (cs, ce), (qs, qe) = f.content, f.cue
-        if ce <= cs or f"{cs}-{ce}" in seen:
+        if ce <= cs or (cs, ce) in seen:
             continue
-        seen.add(f"{cs}-{ce}")
+        seen.add((cs, ce))
         ss, se = f.speaker if f.speaker else (-1, -1)
         rows.append({
             "doc_id": doc_id, "statement_id": f"{doc_id}:{cs}-{ce}", "kind": f.kind or _kind(text, cs, ce, quotes),
@@ -480,5 +496,4 @@ def _frame(text: str, doc_id: str, found: list[Found], quotes) -> pd.DataFrame:
             "speaker": "", "actor_type": "unknown", "bloc": "unknown", "speaker_evidence": "",
             "channel": f.channel, "paragraph": f.unit.paragraph, "sentence": f.unit.sentence,
         })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.sort_values("content_start", kind="stable").reset_index(drop=True)
+    return sorted(rows, key=lambda row: row["content_start"])

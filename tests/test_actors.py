@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import actor_codebook, actor_table, anonymous_share, resolve_speakers
+from analysis.actors import actor_codebook, actor_table, anonymous_share, resolve_records, resolve_speakers
 from analysis.codebook import ACTOR_TYPES, DEFAULT_DIR
 
 
@@ -43,6 +43,19 @@ def bare_codebook(tmp_path_factory):
 
 def one(frame: pd.DataFrame, row: int = 0) -> dict:
     return frame.iloc[row][["speaker", "actor_type", "bloc", "speaker_evidence"]].to_dict()
+
+
+def test_records_resolve_like_the_frame():
+    text = ("Pentagon officials said the plan stands. Mr. Smith, a senator, said it was rushed. "
+            "He added that talks go on.")
+    frame = statements(text, ("Pentagon officials", "the plan stands"), ("Mr. Smith, a senator", "it was rushed"),
+                       ("He", "talks go on"))
+    records = frame.to_dict("records")
+    resolved = resolve_records(records, text)
+    assert resolved == resolve_speakers(frame, text).to_dict("records")
+    assert [row["speaker"] for row in resolved] == ["Pentagon officials", "Smith", "Smith"]
+    assert "speaker" not in records[0]  # the caller's rows are left as they were
+    assert resolve_records([], text) == []
 
 
 def test_codebook_alias_behind_title_and_apposition():

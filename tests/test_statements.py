@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, read_table
-from analysis.statements import COLUMNS, extract_statements
+from analysis.ingest import segment
+from analysis.statements import COLUMNS, extract_statements, statement_records
 
 SEED = "000_d1a2afb279564811"
 # A body paragraph before the sentence under test, so that the sentence is never taken
@@ -271,6 +272,24 @@ def test_any_mix_of_attribution_pieces_keeps_offsets(text):
     assert list(frame.columns) == COLUMNS
     _offsets_hold(text, frame)
     assert (frame["content"].str.len() > 0).all()
+
+
+def test_records_are_the_frame_rows_as_plain_values(seed_text, seed):
+    records = statement_records(seed_text, SEED)
+    assert len(records) == len(seed) > 10
+    assert records == seed.to_dict("records")
+    assert all(list(row) == COLUMNS for row in records)
+    offsets = ("content_start", "cue_end", "speaker_start", "sentence")
+    assert all(type(row[c]) is int for row in records for c in offsets)
+    assert all(type(row[c]) is str for row in records for c in ("content", "speaker", "speaker_evidence", "channel"))
+    assert [row["content_start"] for row in records] == sorted(row["content_start"] for row in records)
+    # the caller's segmentation gives the same rows as segmenting here
+    assert statement_records(seed_text, SEED, blocks=segment(seed_text)) == records
+
+
+def test_records_of_a_text_without_statements():
+    assert statement_records("") == []
+    assert statement_records(LEAD + "The budget rose by two percent.", "t") == []
 
 
 def test_empty_result_has_all_columns():

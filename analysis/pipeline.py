@@ -2,9 +2,12 @@
 
 Each article is processed on its own (read -> statements -> scores -> sentence sentiment ->
 timeline), a pure function of the file, in worker processes or on a Dask cluster, which
-also format its rows as CSV. Results come back in sorted file order and are appended to
-the tables as they arrive, so memory does not grow with the corpus; the actor summary, positions and networks are computed at
-the end from the statements files.
+also format its rows as CSV. Per article the stages pass plain records (the ``*_records``
+functions behind each stage's DataFrame function), because building a DataFrame for a
+handful of rows costs more than the work that produced them. Results come back in sorted
+file order and are appended to the tables as they arrive, so memory does not grow with the
+corpus; the actor summary, positions and networks are computed at the end from the
+statements files.
 
 Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
 ``scored_statements.csv``, ``sentence_sentiment.csv``, ``timeline.csv``, ``actors.csv``,
@@ -21,21 +24,22 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
 from analysis.actors import actor_table
-from analysis.ingest import DOCUMENT_COLUMNS, IngestError, documents_frame, read_document
+from analysis.ingest import DOCUMENT_COLUMNS, IngestError, body_sentences, document_record, read_document
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
-from analysis.scoring import SENTENCE_COLUMNS, score_statements, sentence_sentiment
+from analysis.scoring import SENTENCE_COLUMNS, score_records, score_statements, sentence_records
 from analysis.statements import COLUMNS as STATEMENT_COLUMNS
-from analysis.statements import extract_statements
-from analysis.tables import FLOAT_FORMAT, write_table
+from analysis.statements import extract_statements, statement_records
+from analysis.tables import csv_text, write_table
 from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
-from analysis.timeline import extract_timeline
+from analysis.timeline import timeline_records
 
 FAILURE_COLUMNS = ["path", "stage", "error"]
 FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
@@ -76,15 +80,16 @@ TABLES = {
 
 @dataclass
 class Article:
-    """The per-article tables of one file: its documents row, and either its statements,
-    scores, sentence sentiment and timeline, or (when it failed) its one failures row."""
+    """The per-article rows of one file, each a dict keyed by its table's columns: its
+    documents row, and either its statements, scores, sentence sentiment and timeline, or
+    (when it failed) its one failures row."""
 
-    documents: pd.DataFrame
-    statements: pd.DataFrame = field(default_factory=pd.DataFrame)
-    scored: pd.DataFrame = field(default_factory=pd.DataFrame)
-    sentences: pd.DataFrame = field(default_factory=pd.DataFrame)
-    timeline: pd.DataFrame = field(default_factory=pd.DataFrame)
-    failures: pd.DataFrame = field(default_factory=pd.DataFrame)
+    documents: list[dict]
+    statements: list[dict] = field(default_factory=list)
+    scored: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)
+    failures: list[dict] = field(default_factory=list)
 
 
 @cache
@@ -108,25 +113,25 @@ def process_article(path: Path, seeds: Path) -> Article:
         if len(document.text) > MAX_ARTICLE_CHARS:
             raise IngestError(path, f"{len(document.text):,} characters, more than one article can hold "
                                     f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
+        spans = body_sentences(document.text, document.blocks)
         stage = "statements"
-        statements = extract_statements(document.text, document.doc_id)
+        statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
         stage = "scoring"
-        scored = score_statements(statements, text_by_doc={document.doc_id: document.text})
-        sentences = sentence_sentiment(document.text, document.doc_id)
+        scored = score_records(statements, document.text, sentences=spans)
+        sentences = sentence_records(document.text, document.doc_id, sentences=spans)
         stage = "timeline"
-        timeline = extract_timeline(document)
+        timeline = timeline_records(document, sentences=spans)
     except IngestError as exc:
         return _failed(exc, path, seeds, stage, exc.problem)
     except Exception as exc:  # a bug met on one article must not end a run over thousands
         return _failed(IngestError(path, str(exc)), path, seeds, stage, f"{type(exc).__name__}: {exc}")
-    return Article(documents_frame([document], seeds), statements[STATEMENT_COLUMNS],
-                   scored[scored_columns()], sentences[SENTENCE_COLUMNS], timeline[TIMELINE_COLUMNS])
+    return Article([document_record(document, seeds)], statements, scored,
+                   [dict(zip(SENTENCE_COLUMNS, row)) for row in sentences], timeline)
 
 
 def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: str) -> Article:
-    documents = documents_frame([error], seeds).assign(error=problem)
-    failures = pd.DataFrame([[documents["path"].iat[0], stage, problem]], columns=FAILURE_COLUMNS)
-    return Article(documents, failures=failures)
+    documents = {**document_record(error, seeds), "error": problem}
+    return Article([documents], failures=[dict(zip(FAILURE_COLUMNS, (documents["path"], stage, problem)))])
 
 
 def table_columns(name: str) -> list[str]:
@@ -134,11 +139,10 @@ def table_columns(name: str) -> list[str]:
     return TABLES[name][1] or scored_columns()
 
 
-def csv_rows(frame: pd.DataFrame, columns: list[str], header: bool = False) -> str:
-    """``frame``'s rows as CSV text, formatted as :func:`analysis.tables.write_table` writes them."""
-    if not header and frame.empty:
-        return ""
-    return frame[columns].to_csv(None, header=header, index=False, float_format=FLOAT_FORMAT, lineterminator="\n")
+def csv_rows(records: list[dict], columns: list[str]) -> str:
+    """The ``columns`` of ``records`` as CSV text, formatted as :func:`analysis.tables.write_table`
+    writes a DataFrame of them."""
+    return csv_text(map(itemgetter(*columns), records))
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ def process_chunk(paths: list[Path], seeds: Path) -> list[Rendered]:
         article = process_article(path, seeds)
         rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in TABLES}
         rendered.append(Rendered(rows, len(article.statements),
-                                 [tuple(row) for row in article.failures.itertuples(index=False)]))
+                                 [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
     return rendered
 
 
@@ -239,7 +243,7 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
         for name, handle in handles.items():
-            handle.write(csv_rows(pd.DataFrame(columns=table_columns(name)), table_columns(name), header=True))
+            handle.write(csv_text([], header=table_columns(name)))
         for chunk in _results(paths, seeds, jobs, scheduler):
             for article in chunk:
                 for name, handle in handles.items():

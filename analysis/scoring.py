@@ -13,9 +13,11 @@ Anaphors ("that deadline", "this") resolve to targets of the previous sentence o
 the raw text of each document is given (``text_by_doc``, or ``text`` for records); without
 it only the content is read and such statements count as not addressing the target.
 
-``sentence_sentiment(text, doc_id)`` scores every body sentence: doc_id, paragraph,
-sentence, start, end, text, polarity, subjectivity, vader_compound (``sentence_records``:
-the same rows as tuples).
+``sentence_sentiment(text, doc_id)`` scores every body sentence with TextBlob: doc_id,
+paragraph, sentence, start, end, text, polarity, subjectivity (``sentence_records``: the
+same rows as tuples). VADER is left out here: it is kept where it is compared with stance
+(the statements), while at sentence level no figure reads it and it would be the largest
+single cost of a corpus run.
 
 Validation: ``gold_statements_frame`` loads ``gold/seed_statements.csv`` as a statements
 frame; ``validate_stance`` compares scored statements with ``gold/seed_stance.csv``
@@ -47,8 +49,7 @@ from analysis.stance import Rules, compile_rules, target_stances
 STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
 SENTIMENT_THRESHOLD = 0.05  # VADER's conventional neutral band, used for both analyzers
 CLASSES = ("support", "neutral", "oppose", "not addressed")
-SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text",
-                    "polarity", "subjectivity", "vader_compound"]
+SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text", "polarity", "subjectivity"]
 SENTIMENT_COLUMNS = ["polarity", "subjectivity", "vader_compound"]
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_STATEMENTS = ROOT / "gold" / "seed_statements.csv"
@@ -61,14 +62,19 @@ def _vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def sentiment(text: str) -> tuple[float, float, float]:
-    """(TextBlob polarity, TextBlob subjectivity, VADER compound) of ``text``.
+def textblob_sentiment(text: str) -> tuple[float, float]:
+    """(polarity, subjectivity) of ``text`` by TextBlob's default analyzer.
 
-    TextBlob's default analyzer is ``PatternAnalyzer``, which calls the pattern lexicon
-    used here and wraps its (polarity, subjectivity) in a namedtuple class built anew on
-    every call; calling the lexicon directly gives the same numbers at a third less cost."""
+    That analyzer, ``PatternAnalyzer``, calls the pattern lexicon used here and wraps its
+    (polarity, subjectivity) in a namedtuple class built anew on every call; calling the
+    lexicon directly gives the same numbers at a third less cost."""
     polarity, subjectivity = pattern_sentiment(text or "")
-    return float(polarity), float(subjectivity), float(_vader().polarity_scores(text or "")["compound"])
+    return float(polarity), float(subjectivity)
+
+
+def sentiment(text: str) -> tuple[float, float, float]:
+    """(TextBlob polarity, TextBlob subjectivity, VADER compound) of ``text``."""
+    return *textblob_sentiment(text), float(_vader().polarity_scores(text or "")["compound"])
 
 
 @lru_cache(maxsize=1)
@@ -160,19 +166,19 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
 
 def sentence_records(text: str, doc_id: str, blocks: list[Block] | None = None,
                      sentences: list[tuple[int, int, int, int]] | None = None) -> list[tuple]:
-    """TextBlob and VADER sentiment of every body sentence of ``text``: rows in
+    """TextBlob sentiment of every body sentence of ``text``: rows in
     :data:`SENTENCE_COLUMNS` order. ``blocks`` (``segment(text)``) or ``sentences``
     (``body_sentences(text, blocks)``) when the caller has them."""
     sentences = body_sentences(text, blocks) if sentences is None else sentences
     rows = []
     for paragraph, sentence, start, end in sentences:
         chunk = text[start:end]
-        rows.append((doc_id, paragraph, sentence, start, end, chunk, *sentiment(chunk)))
+        rows.append((doc_id, paragraph, sentence, start, end, chunk, *textblob_sentiment(chunk)))
     return rows
 
 
 def sentence_sentiment(text: str, doc_id: str) -> pd.DataFrame:
-    """TextBlob and VADER sentiment of every body sentence of ``text`` (columns:
+    """TextBlob sentiment of every body sentence of ``text`` (columns:
     :data:`SENTENCE_COLUMNS`)."""
     return pd.DataFrame(sentence_records(text, doc_id), columns=SENTENCE_COLUMNS)
 

@@ -359,14 +359,15 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
     return "direct" if region[0] <= start and region[1] >= end - 1 else "mixed"
 
 
-def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None) -> list[dict]:
+def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None,
+                      sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
     """Attributed statements of ``text`` as plain rows (keys :data:`COLUMNS`, in that order,
     sorted by ``content_start``) with speakers resolved by
-    :func:`analysis.actors.resolve_records`; ``blocks`` is ``analysis.ingest.segment(text)``
-    when the caller has it already."""
+    :func:`analysis.actors.resolve_records`; ``blocks`` (``analysis.ingest.segment(text)``)
+    and ``sentences`` (``body_sentences(text, blocks)``) when the caller has them already."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
-    sentences = body_sentences(text, blocks)
+    sentences = body_sentences(text, blocks) if sentences is None else sentences
     records = _found_records(text, doc_id, codebook, blocks, sentences)
     if not records:
         return records

@@ -86,34 +86,44 @@ def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> No
 
 
 def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
-    """Seconds per article of each stage of :func:`analysis.pipeline.process_article`, and of
-    TextBlob alone, over the first ``limit`` articles of ``corpus`` (after one untimed article,
-    so that loading and caching are not counted)."""
+    """Seconds per article of each stage of :func:`analysis.pipeline.process_article` (the
+    record functions it calls, in its order, each fed what the one before returned), of
+    formatting the rows as CSV, and of TextBlob alone, over the first ``limit`` articles of
+    ``corpus`` (after one untimed article, so that loading and caching are not counted)."""
     from textblob import TextBlob
 
     from analysis.ingest import read_document
-    from analysis.scoring import score_statements, sentence_sentiment
-    from analysis.statements import extract_statements
-    from analysis.timeline import extract_timeline
+    from analysis.pipeline import TABLES, Article, csv_rows, table_columns
+    from analysis.scoring import SENTENCE_COLUMNS, score_records, sentence_records
+    from analysis.statements import statement_records
+    from analysis.timeline import timeline_records
+
+    def rows_as_csv(done: dict) -> None:
+        article = Article([], done["statement_records"], done["score_records"],
+                          [dict(zip(SENTENCE_COLUMNS, row)) for row in done["sentence_records"]],
+                          done["timeline_records"])
+        for name in TABLES:
+            csv_rows(getattr(article, name), table_columns(name))
 
     stages = {
-        "read_document": lambda path, _: read_document(path),
-        "TextBlob alone": lambda _, document: TextBlob(document.text).sentiment,
-        "extract_statements": lambda _, document: extract_statements(document.text, document.doc_id),
-        "score_statements": lambda _, document: score_statements(
-            extract_statements(document.text, document.doc_id), text_by_doc={document.doc_id: document.text}),
-        "sentence_sentiment": lambda _, document: sentence_sentiment(document.text, document.doc_id),
-        "extract_timeline": lambda _, document: extract_timeline(document),
+        "read_document": lambda path, done: read_document(path),
+        "TextBlob alone": lambda path, done: TextBlob(done["read_document"].text).sentiment,
+        "statement_records": lambda path, done: statement_records(
+            done["read_document"].text, done["read_document"].doc_id, blocks=done["read_document"].blocks),
+        "score_records": lambda path, done: score_records(done["statement_records"], done["read_document"].text),
+        "sentence_records": lambda path, done: sentence_records(
+            done["read_document"].text, done["read_document"].doc_id, done["read_document"].blocks),
+        "timeline_records": lambda path, done: timeline_records(done["read_document"], done["read_document"].blocks),
+        "rows as CSV": lambda path, done: rows_as_csv(done),
     }
     paths = sorted(corpus.glob("*.txt"))[:limit]
     totals = dict.fromkeys(stages, 0.0)
     for index, path in enumerate([paths[0], *paths]):
-        document = read_document(path)
+        done: dict = {}
         for name, stage in stages.items():
             start = time.perf_counter()
-            stage(path, document)
+            done[name] = stage(path, done)
             totals[name] += (time.perf_counter() - start) if index else 0.0
-    totals["score_statements"] -= totals["extract_statements"]  # it re-extracts its input above
     return {name: seconds / len(paths) for name, seconds in totals.items()}
 
 
@@ -213,7 +223,7 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
     if "stages" in results:
         print("milliseconds per article, by stage (one process):")
         for name, seconds in results["stages"]["stages"].items():
-            print(f"  {name:<20} {1000 * seconds:7.1f}")
+            print(f"  {name:<20} {1000 * seconds:7.2f}")
     if "aggregate" in results:
         result = results["aggregate"]
         print(f"aggregation at {result['articles']} articles ({result['statements']} statements): "

@@ -18,9 +18,10 @@ from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
 from analysis.ingest import read_document
 from analysis.pipeline import PipelineError, _ordered, process_article, run_corpus, scored_columns
-from analysis.scoring import score_statements
+from analysis.scoring import score_statements, sentence_sentiment
 from analysis.statements import extract_statements
 from analysis.tables import read_table, write_table
+from analysis.timeline import extract_timeline
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 TABLES = ["documents.csv", "statements.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv",
@@ -68,12 +69,16 @@ def test_tables_equal_the_stage_functions_called_directly(corpus: Path, serial: 
     statements = pd.concat([extract_statements(d.text, d.doc_id) for d in documents], ignore_index=True)
     scored = pd.concat([score_statements(extract_statements(d.text, d.doc_id), text_by_doc={d.doc_id: d.text})
                         for d in documents], ignore_index=True)
+    sentences = pd.concat([sentence_sentiment(d.text, d.doc_id) for d in documents], ignore_index=True)
+    timeline = pd.concat([extract_timeline(d) for d in documents], ignore_index=True)
     expected = serial.parent / "expected"
     write_table(statements, expected / "statements.csv")
     write_table(scored[scored_columns()], expected / "scored_statements.csv")
-    for name in ("statements.csv", "scored_statements.csv"):
-        assert (serial / name).read_bytes() == (expected / name).read_bytes()
-    assert len(statements) > 20
+    write_table(sentences, expected / "sentence_sentiment.csv")
+    write_table(timeline, expected / "timeline.csv")
+    for name in ("statements.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv"):
+        assert (serial / name).read_bytes() == (expected / name).read_bytes(), name
+    assert len(statements) > 20 and len(timeline) > 5
 
 
 def test_aggregates_equal_those_of_the_full_tables(serial: Path, tmp_path: Path):
@@ -103,14 +108,13 @@ def test_summary_and_failures(corpus: Path, serial: Path, tmp_path: Path, capsys
 
 
 def test_a_stage_that_raises_is_a_failure_not_a_crash(corpus: Path, monkeypatch):
-    def broken(text, doc_id):
+    def broken(text, doc_id, **_):
         raise RuntimeError("extractor bug")
-    monkeypatch.setattr("analysis.pipeline.extract_statements", broken)
+    monkeypatch.setattr("analysis.pipeline.statement_records", broken)
     article = process_article(corpus / "latin1.txt", corpus)
-    assert article.failures.to_dict("records") == [
-        {"path": "latin1.txt", "stage": "statements", "error": "RuntimeError: extractor bug"}]
-    assert article.documents["error"].item() == "RuntimeError: extractor bug"
-    assert article.statements.empty
+    assert article.failures == [{"path": "latin1.txt", "stage": "statements", "error": "RuntimeError: extractor bug"}]
+    assert [row["error"] for row in article.documents] == ["RuntimeError: extractor bug"]
+    assert article.statements == []
 
 
 def test_parallel_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path):

@@ -206,7 +206,8 @@ def test_sentence_sentiment_covers_body_only(seed_text):
     assert frame["text"].iloc[0].startswith("The United States wants Europe")
     row = frame[frame["text"].str.startswith("Officials and analysts said")].iloc[0]
     assert row["polarity"] == pytest.approx(0.25)
-    assert frame["vader_compound"].between(-1, 1).all()
+    assert list(frame.columns[-2:]) == ["polarity", "subjectivity"]
+    assert frame["subjectivity"].between(0, 1).all()
 
 
 def test_records_give_the_frames_rows(seed_text):

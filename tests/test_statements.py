@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, read_table
-from analysis.ingest import segment
+from analysis.ingest import body_sentences, segment
 from analysis.statements import COLUMNS, extract_statements, statement_records
 
 SEED = "000_d1a2afb279564811"
@@ -284,7 +284,9 @@ def test_records_are_the_frame_rows_as_plain_values(seed_text, seed):
     assert all(type(row[c]) is str for row in records for c in ("content", "speaker", "speaker_evidence", "channel"))
     assert [row["content_start"] for row in records] == sorted(row["content_start"] for row in records)
     # the caller's segmentation gives the same rows as segmenting here
-    assert statement_records(seed_text, SEED, blocks=segment(seed_text)) == records
+    blocks = segment(seed_text)
+    assert statement_records(seed_text, SEED, blocks=blocks) == records
+    assert statement_records(seed_text, SEED, blocks=blocks, sentences=body_sentences(seed_text, blocks)) == records
 
 
 def test_records_of_a_text_without_statements():

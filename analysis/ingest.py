@@ -553,11 +553,15 @@ SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text"]
 
 
 def _relative(path: Path, root: Path | None) -> str:
-    if root is not None:
+    """``path`` relative to ``root`` as written (a corpus run lists the files under its
+    folder), else after resolving both (a relative and an absolute spelling), else its name."""
+    if root is None:
+        return path.name
+    for relative in (lambda: path.relative_to(root), lambda: path.resolve().relative_to(Path(root).resolve())):
         try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+            return relative().as_posix()
         except ValueError:
-            pass
+            continue
     return path.name
 
 

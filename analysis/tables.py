@@ -34,16 +34,10 @@ def csv_text(rows: Iterable[Sequence], header: Sequence[str] | None = None) -> s
     writer = csv.writer(buffer, lineterminator="\n")
     if header is not None:
         writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    # Inline rather than a function per cell: this runs for every cell of a corpus.
+    writer.writerows([("" if value != value else FLOAT_FORMAT % value) if isinstance(value, float)
+                      else "" if value is None else value for value in row] for row in rows)
     return buffer.getvalue()
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return "" if value != value else FLOAT_FORMAT % value
-    return value
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

@@ -45,8 +45,12 @@ _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS.update({"a": 1, "an": 1})
 
-MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-              r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+# Every alternative starts with a letter, so that re can skip ahead to a capital that may
+# start a month name; an abbreviation must not run on into a word ("Mark" is no month).
+MONTH_NAME = ("(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              + "|".join(abbreviation + r"(?![a-z])\.?"
+                         for abbreviation in "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()) + ")")
+WEEKDAY_NAME = "(?:" + "|".join(name.capitalize() for name in WEEKDAY_NAMES) + ")"
 _MONTH = r"(?P<month>" + MONTH_NAME + ")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -67,11 +71,16 @@ _PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
     ("relative day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     ("this/last/next unit", re.compile(r"\b(?P<which>this|last|next|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this|on|since|by|until)\s+)?"
-                           r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)),
+                           r"(?P<weekday>(?-i:" + WEEKDAY_NAME + r"))\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]]
-_SCREENS = ScreenSet(screened for _, screened in _PATTERNS)
+# Month and weekday names match only capitalised ("May", not "may"; "Dec", not "decided"),
+# which the folded literals of a screen cannot tell: a pattern with a "month" or "weekday"
+# group is tried only when a case-sensitive search finds such a name in the sentence.
+_NAMES = {group: screen(re.compile(words)) for group, words in (("month", MONTH_NAME), ("weekday", WEEKDAY_NAME))}
+_NEEDS = [next((group for group in _NAMES if group in screened.pattern.groupindex), None) for _, screened in _PATTERNS]
+_SCREENS = ScreenSet([screened for _, screened in _PATTERNS] + list(_NAMES.values()))
 
 
 @dataclass(frozen=True)
@@ -185,9 +194,12 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     end = len(text) if end is None else min(end, len(text))
     folded = fold(text[max(start, 0):end])
     passing = _SCREENS.passing(folded)
+    if not passing:
+        return []
+    names = {group for group, words in _NAMES.items() if words in passing and words.pattern.search(text, start, end)}
     candidates = []
-    for order, (rule, screened) in enumerate(_PATTERNS):
-        if screened in passing:
+    for order, ((rule, screened), needs) in enumerate(zip(_PATTERNS, _NEEDS)):
+        if screened in passing and (needs is None or needs in names):
             candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
     candidates.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(end - start) if candidates else bytearray()

@@ -47,10 +47,12 @@ _NUMBERS.update({"a": 1, "an": 1})
 
 # Every alternative starts with a letter, so that re can skip ahead to a capital that may
 # start a month name; an abbreviation must not run on into a word ("Mark" is no month).
-MONTH_NAME = ("(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-              + "|".join(abbreviation + r"(?![a-z])\.?"
-                         for abbreviation in "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()) + ")")
-WEEKDAY_NAME = "(?:" + "|".join(name.capitalize() for name in WEEKDAY_NAMES) + ")"
+_MONTH_ALTERNATIVES = ("January|February|March|April|May|June|July|August|September|October|November|December".split("|")
+                       + [abbreviation + r"(?![a-z])\.?"
+                          for abbreviation in "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()])
+_WEEKDAY_ALTERNATIVES = [name.capitalize() for name in WEEKDAY_NAMES]
+MONTH_NAME = "(?:" + "|".join(_MONTH_ALTERNATIVES) + ")"
+WEEKDAY_NAME = "(?:" + "|".join(_WEEKDAY_ALTERNATIVES) + ")"
 _MONTH = r"(?P<month>" + MONTH_NAME + ")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -75,12 +77,15 @@ _PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
     ("ago", re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]]
-# Month and weekday names match only capitalised ("May", not "may"; "Dec", not "decided"),
-# which the folded literals of a screen cannot tell: a pattern with a "month" or "weekday"
-# group is tried only when a case-sensitive search finds such a name in the sentence.
-_NAMES = {group: screen(re.compile(words)) for group, words in (("month", MONTH_NAME), ("weekday", WEEKDAY_NAME))}
+# Month and weekday names match only capitalised ("May", not "may"; "Dec", not "decided").
+# The folded literals of a screen cannot tell, and in lower case they would stop its scan at
+# most words; so a pattern with a "month" or "weekday" group is tried only when a
+# case-sensitive search finds such a name in the sentence (a search that stops only at
+# capitals), and the other patterns are screened by their literals.
+_NAMES = {"month": re.compile(MONTH_NAME), "weekday": re.compile(WEEKDAY_NAME)}
+_ANY_NAME = re.compile("|".join(_MONTH_ALTERNATIVES + _WEEKDAY_ALTERNATIVES))  # alternatives of literals: fast
 _NEEDS = [next((group for group in _NAMES if group in screened.pattern.groupindex), None) for _, screened in _PATTERNS]
-_SCREENS = ScreenSet([screened for _, screened in _PATTERNS] + list(_NAMES.values()))
+_SCREENS = ScreenSet(screened for (_, screened), needs in zip(_PATTERNS, _NEEDS) if needs is None)
 
 
 @dataclass(frozen=True)
@@ -194,12 +199,13 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     end = len(text) if end is None else min(end, len(text))
     folded = fold(text[max(start, 0):end])
     passing = _SCREENS.passing(folded)
-    if not passing:
+    names = ({group for group, words in _NAMES.items() if words.search(text, start, end)}
+             if _ANY_NAME.search(text, start, end) else set())
+    if not passing and not names:
         return []
-    names = {group for group, words in _NAMES.items() if words in passing and words.pattern.search(text, start, end)}
     candidates = []
     for order, ((rule, screened), needs) in enumerate(zip(_PATTERNS, _NEEDS)):
-        if screened in passing and (needs is None or needs in names):
+        if needs in names if needs else screened in passing:
             candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
     candidates.sort(key=lambda c: (c[0], c[1]))
     taken = bytearray(end - start) if candidates else bytearray()

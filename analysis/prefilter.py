@@ -215,9 +215,13 @@ def _item(op, av) -> tuple[Strings | None, Strings | None]:
 def _leading(items) -> Strings | None:
     """A set of strings one of which every match of the parsed sequence starts with (None if unknown)."""
     run: Strings = frozenset({""})
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         item_exact, _ = _item(op, av)
         item_leading = item_exact if item_exact is not None else _item_leading(op, av)
+        if item_leading is None and op in _REPEATS and av[0] == 0:
+            # An optional item ("(?:last\s+)?Friday"): a match starts with it or with what follows.
+            body, rest = _leading(av[2]), _leading(items[index + 1:])
+            item_leading = None if body is None or rest is None else body | rest
         if item_leading is None or (len(run) > 1 and len(run) * len(item_leading) > _MAX_STRINGS):
             break
         run = frozenset(x + y for x in run for y in item_leading)

@@ -46,11 +46,12 @@ def fold(text: str) -> str:
 class Screen:
     """A compiled pattern; ``literals``: folded strings one of which every match contains,
     ``prefixes``: folded strings one of which every match starts with (None when they could
-    not be worked out)."""
+    not be worked out), ``starts``: a regular expression finding the prefixes."""
 
     pattern: re.Pattern
     literals: tuple[str, ...] | None
     prefixes: tuple[str, ...] | None
+    starts: re.Pattern | None
 
     def may_match(self, folded: str) -> bool:
         """False only if the pattern matches nowhere in the text whose :func:`fold` is ``folded``."""
@@ -63,18 +64,19 @@ class Screen:
 
     def scan(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[re.Match]:
         """:meth:`finditer` for a text the literals are known to occur in."""
-        if self.prefixes is None:
-            return list(self.pattern.finditer(text, start, len(text) if end is None else end))
-        candidates = sorted({start + i for prefix in self.prefixes for i in _occurrences(folded, prefix)})
+        end = len(text) if end is None else end
+        if self.starts is None:
+            return list(self.pattern.finditer(text, start, end))
         matches: list[re.Match] = []
-        position = start
-        for candidate in candidates:
-            # finditer searches on from the end of the last match; a match can start only at a prefix.
-            if candidate >= position:
-                match = self.pattern.match(text, candidate, len(text) if end is None else end)
-                if match is not None:
-                    matches.append(match)
-                    position = match.end()
+        # A match can start only where a prefix does; like finditer, go on from the end of a match.
+        candidate = self.starts.search(folded)
+        while candidate is not None:
+            at = candidate.start()
+            match = self.pattern.match(text, start + at, end)
+            if match is not None:
+                matches.append(match)
+                at = max(at, match.end() - start - 1)
+            candidate = self.starts.search(folded, at + 1)
         return matches
 
 
@@ -129,22 +131,15 @@ def _trie(literals: Iterable[str]) -> str:
     return expression(root)
 
 
-def _occurrences(text: str, literal: str) -> list[int]:
-    found = []
-    at = text.find(literal)
-    while at >= 0:
-        found.append(at)
-        at = text.find(literal, at + 1)
-    return found
-
-
 def screen(pattern: re.Pattern) -> Screen:
     """``pattern`` with the literals all its matches contain and those they start with."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     exact, required = _sequence(parsed)
     literals, prefixes = _better(required, exact), _leading(parsed)
     # A literal holding another, or a prefix starting with another, adds nothing to the test.
-    return Screen(pattern, _minimal(literals, str.__contains__), _minimal(prefixes, str.startswith))
+    prefixes = _minimal(prefixes, str.startswith)
+    starts = re.compile("|".join(map(re.escape, prefixes))) if prefixes is not None else None
+    return Screen(pattern, _minimal(literals, str.__contains__), prefixes, starts)
 
 
 def _minimal(strings: Strings | None, holds) -> tuple[str, ...] | None:

@@ -203,14 +203,13 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
              if _ANY_NAME.search(text, start, end) else set())
     if not passing and not names:
         return []
-    candidates = []
-    for order, ((rule, screened), needs) in enumerate(zip(_PATTERNS, _NEEDS)):
+    candidates = []  # in pattern order, then text order: the order that settles overlaps
+    for (rule, screened), needs in zip(_PATTERNS, _NEEDS):
         if needs in names if needs else screened in passing:
-            candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+            candidates.extend((rule, m) for m in screened.scan(text, folded, start, end))
     taken = bytearray(end - start) if candidates else bytearray()
     mentions = []
-    for _, _, rule, m in candidates:
+    for rule, m in candidates:
         if any(taken[m.start() - start:m.end() - start]):
             continue
         first, last, granularity = _resolve(rule, m, anchor)

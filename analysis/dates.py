@@ -1,7 +1,8 @@
 """Date expressions in news text, resolved against the article's date (the anchor).
 
 ``find_dates(text, anchor)`` returns :class:`DateMention` s with character offsets into
-``text``; ``resolve_dates(text, spans, anchor)`` gives the same as a DataFrame with columns
+``text`` (``dates_by_span`` for many spans of one text); ``resolve_dates(text, spans, anchor)``
+gives the same as a DataFrame with columns
 doc_id, start, end, expression, date_start, date_end, granularity, rule
 (dates as ISO strings, empty when the text and anchor do not fix them).
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -47,7 +49,7 @@ _NUMBERS.update({"a": 1, "an": 1})
 
 # Every alternative starts with a letter, so that re can skip ahead to a capital that may
 # start a month name; an abbreviation must not run on into a word ("Mark" is no month).
-_MONTH_ALTERNATIVES = ("January|February|March|April|May|June|July|August|September|October|November|December".split("|")
+_MONTH_ALTERNATIVES = ("January February March April May June July August September October November December".split()
                        + [abbreviation + r"(?![a-z])\.?"
                           for abbreviation in "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()])
 _WEEKDAY_ALTERNATIVES = [name.capitalize() for name in WEEKDAY_NAMES]
@@ -80,10 +82,11 @@ _PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
 # Month and weekday names match only capitalised ("May", not "may"; "Dec", not "decided").
 # The folded literals of a screen cannot tell, and in lower case they would stop its scan at
 # most words; so a pattern with a "month" or "weekday" group is tried only when a
-# case-sensitive search finds such a name in the sentence (a search that stops only at
-# capitals), and the other patterns are screened by their literals.
+# case-sensitive search finds such a name in the sentence, and the other patterns are
+# screened by their literals. Every name starts with one of _NAME_STEMS ("Jan", "Sep",
+# "Mon"): a search for those stops only at capitals and rules out most sentences at once.
 _NAMES = {"month": re.compile(MONTH_NAME), "weekday": re.compile(WEEKDAY_NAME)}
-_ANY_NAME = re.compile("|".join(_MONTH_ALTERNATIVES + _WEEKDAY_ALTERNATIVES))  # alternatives of literals: fast
+_NAME_STEMS = re.compile("|".join(sorted({name[:3] for name in _MONTH_ALTERNATIVES + _WEEKDAY_ALTERNATIVES})))
 _NEEDS = [next((group for group in _NAMES if group in screened.pattern.groupindex), None) for _, screened in _PATTERNS]
 _SCREENS = ScreenSet(screened for (_, screened), needs in zip(_PATTERNS, _NEEDS) if needs is None)
 
@@ -197,10 +200,25 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     patterns overlap, the one listed first in the module docstring wins. Relative expressions stay
     unresolved (None) when ``anchor`` is None."""
     end = len(text) if end is None else min(end, len(text))
-    folded = fold(text[max(start, 0):end])
+    stem = _NAME_STEMS.search(text, start, end) is not None
+    return _find(text, anchor, start, end, fold(text[max(start, 0):end]), stem)
+
+
+def dates_by_span(text: str, anchor: date | None, spans: list[tuple[int, int]]) -> list[list[DateMention]]:
+    """:func:`find_dates` of each (start, end) span of ``text``; the text is folded, and its
+    name stems found, once for all spans."""
+    folded = fold(text)
+    stems = [match.start() for match in _NAME_STEMS.finditer(text)]  # no overlaps: each starts with a capital
+    return [_find(text, anchor, start, end, folded[start:end], bisect_left(stems, start) < bisect_left(stems, end))
+            for start, end in spans]
+
+
+def _find(text: str, anchor: date | None, start: int, end: int, folded: str, stem: bool) -> list[DateMention]:
+    """:func:`find_dates` of ``text[start:end]``; ``folded``: its fold (or that span of the fold
+    of ``text``: the same ASCII letters at the same offsets), ``stem``: whether a name stem
+    starts in it."""
     passing = _SCREENS.passing(folded)
-    names = ({group for group, words in _NAMES.items() if words.search(text, start, end)}
-             if _ANY_NAME.search(text, start, end) else set())
+    names = {group for group, words in _NAMES.items() if words.search(text, start, end)} if stem else set()
     if not passing and not names:
         return []
     candidates = []  # in pattern order, then text order: the order that settles overlaps

@@ -1,7 +1,8 @@
 """Date expressions in news text, resolved against the article's date (the anchor).
 
 ``find_dates(text, anchor)`` returns :class:`DateMention` s with character offsets into
-``text``; ``resolve_dates(text, spans, anchor)`` gives the same as a DataFrame with columns
+``text`` (``dates_by_span`` for many spans of one text); ``resolve_dates(text, spans, anchor)``
+gives the same as a DataFrame with columns
 doc_id, start, end, expression, date_start, date_end, granularity, rule
 (dates as ISO strings, empty when the text and anchor do not fix them).
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,8 +47,14 @@ _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _NUMBERS.update({"a": 1, "an": 1})
 
-MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-              r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+# Every alternative starts with a letter, so that re can skip ahead to a capital that may
+# start a month name; an abbreviation must not run on into a word ("Mark" is no month).
+_MONTH_ALTERNATIVES = ("January February March April May June July August September October November December".split()
+                       + [abbreviation + r"(?![a-z])\.?"
+                          for abbreviation in "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()])
+_WEEKDAY_ALTERNATIVES = [name.capitalize() for name in WEEKDAY_NAMES]
+MONTH_NAME = "(?:" + "|".join(_MONTH_ALTERNATIVES) + ")"
+WEEKDAY_NAME = "(?:" + "|".join(_WEEKDAY_ALTERNATIVES) + ")"
 _MONTH = r"(?P<month>" + MONTH_NAME + ")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -67,11 +75,20 @@ _PATTERNS = [(rule, screen(pattern)) for rule, pattern in [
     ("relative day", re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b", re.I)),
     ("this/last/next unit", re.compile(r"\b(?P<which>this|last|next|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
     ("weekday", re.compile(r"\b(?:(?P<which>last|next|this|on|since|by|until)\s+)?"
-                           r"(?P<weekday>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.I)),
+                           r"(?P<weekday>(?-i:" + WEEKDAY_NAME + r"))\b", re.I)),
     ("ago", re.compile(r"\b(?P<count>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                        r"\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
 ]]
-_SCREENS = ScreenSet(screened for _, screened in _PATTERNS)
+# Month and weekday names match only capitalised ("May", not "may"; "Dec", not "decided").
+# The folded literals of a screen cannot tell, and in lower case they would stop its scan at
+# most words; so a pattern with a "month" or "weekday" group is tried only when a
+# case-sensitive search finds such a name in the sentence, and the other patterns are
+# screened by their literals. Every name starts with one of _NAME_STEMS ("Jan", "Sep",
+# "Mon"): a search for those stops only at capitals and rules out most sentences at once.
+_NAMES = {"month": re.compile(MONTH_NAME), "weekday": re.compile(WEEKDAY_NAME)}
+_NAME_STEMS = re.compile("|".join(sorted({name[:3] for name in _MONTH_ALTERNATIVES + _WEEKDAY_ALTERNATIVES})))
+_NEEDS = [next((group for group in _NAMES if group in screened.pattern.groupindex), None) for _, screened in _PATTERNS]
+_SCREENS = ScreenSet(screened for (_, screened), needs in zip(_PATTERNS, _NEEDS) if needs is None)
 
 
 @dataclass(frozen=True)
@@ -183,16 +200,34 @@ def find_dates(text: str, anchor: date | None, start: int = 0, end: int | None =
     patterns overlap, the one listed first in the module docstring wins. Relative expressions stay
     unresolved (None) when ``anchor`` is None."""
     end = len(text) if end is None else min(end, len(text))
-    folded = fold(text[max(start, 0):end])
+    stem = _NAME_STEMS.search(text, start, end) is not None
+    return _find(text, anchor, start, end, fold(text[max(start, 0):end]), stem)
+
+
+def dates_by_span(text: str, anchor: date | None, spans: list[tuple[int, int]]) -> list[list[DateMention]]:
+    """:func:`find_dates` of each (start, end) span of ``text``; the text is folded, and its
+    name stems found, once for all spans."""
+    folded = fold(text)
+    stems = [match.start() for match in _NAME_STEMS.finditer(text)]  # no overlaps: each starts with a capital
+    return [_find(text, anchor, start, end, folded[start:end], bisect_left(stems, start) < bisect_left(stems, end))
+            for start, end in spans]
+
+
+def _find(text: str, anchor: date | None, start: int, end: int, folded: str, stem: bool) -> list[DateMention]:
+    """:func:`find_dates` of ``text[start:end]``; ``folded``: its fold (or that span of the fold
+    of ``text``: the same ASCII letters at the same offsets), ``stem``: whether a name stem
+    starts in it."""
     passing = _SCREENS.passing(folded)
-    candidates = []
-    for order, (rule, screened) in enumerate(_PATTERNS):
-        if screened in passing:
-            candidates.extend((order, m.start(), rule, m) for m in screened.scan(text, folded, start, end))
-    candidates.sort(key=lambda c: (c[0], c[1]))
+    names = {group for group, words in _NAMES.items() if words.search(text, start, end)} if stem else set()
+    if not passing and not names:
+        return []
+    candidates = []  # in pattern order, then text order: the order that settles overlaps
+    for (rule, screened), needs in zip(_PATTERNS, _NEEDS):
+        if needs in names if needs else screened in passing:
+            candidates.extend((rule, m) for m in screened.scan(text, folded, start, end))
     taken = bytearray(end - start) if candidates else bytearray()
     mentions = []
-    for _, _, rule, m in candidates:
+    for rule, m in candidates:
         if any(taken[m.start() - start:m.end() - start]):
             continue
         first, last, granularity = _resolve(rule, m, anchor)

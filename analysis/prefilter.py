@@ -11,8 +11,8 @@ starts with one of a set of literals (``prefixes``: most lexicon entries are lis
 words), :meth:`Screen.finditer` tries the pattern only where one of them occurs instead of
 at every position. Both err only towards scanning (a pattern whose literals cannot be
 worked out is scanned as usual), so the matches are exactly those of ``pattern.finditer``.
-For many patterns at once, :class:`ScreenSet` finds the literals of all of them with one
-regular-expression scan of the text (a trie of the literals) instead of a test per literal.
+For many patterns at once, :class:`ScreenSet` finds the literals of all of them in one pass
+over the text with a regular expression (a trie of the literals) instead of a test per literal.
 """
 from __future__ import annotations
 
@@ -46,11 +46,12 @@ def fold(text: str) -> str:
 class Screen:
     """A compiled pattern; ``literals``: folded strings one of which every match contains,
     ``prefixes``: folded strings one of which every match starts with (None when they could
-    not be worked out)."""
+    not be worked out), ``starts``: a regular expression finding the prefixes."""
 
     pattern: re.Pattern
     literals: tuple[str, ...] | None
     prefixes: tuple[str, ...] | None
+    starts: re.Pattern | None
 
     def may_match(self, folded: str) -> bool:
         """False only if the pattern matches nowhere in the text whose :func:`fold` is ``folded``."""
@@ -63,18 +64,19 @@ class Screen:
 
     def scan(self, text: str, folded: str, start: int = 0, end: int | None = None) -> list[re.Match]:
         """:meth:`finditer` for a text the literals are known to occur in."""
-        if self.prefixes is None:
-            return list(self.pattern.finditer(text, start, len(text) if end is None else end))
-        candidates = sorted({start + i for prefix in self.prefixes for i in _occurrences(folded, prefix)})
+        end = len(text) if end is None else end
+        if self.starts is None:
+            return list(self.pattern.finditer(text, start, end))
         matches: list[re.Match] = []
-        position = start
-        for candidate in candidates:
-            # finditer searches on from the end of the last match; a match can start only at a prefix.
-            if candidate >= position:
-                match = self.pattern.match(text, candidate, len(text) if end is None else end)
-                if match is not None:
-                    matches.append(match)
-                    position = match.end()
+        # A match can start only where a prefix does; like finditer, go on from the end of a match.
+        candidate = self.starts.search(folded)
+        while candidate is not None:
+            at = candidate.start()
+            match = self.pattern.match(text, start + at, end)
+            if match is not None:
+                matches.append(match)
+                at = max(at, match.end() - start - 1)
+            candidate = self.starts.search(folded, at + 1)
         return matches
 
 
@@ -93,14 +95,20 @@ class ScreenSet:
         self._screens = {literal: frozenset().union(*(by_literal.get(literal[:n], ())
                                                       for n in range(1, len(literal) + 1)))
                          for literal in by_literal}
-        self._scan = re.compile(f"(?=({_trie(by_literal)}))") if by_literal else None
+        self._scan = re.compile(_trie(by_literal)) if by_literal else None
 
     def passing(self, folded: str) -> set[Screen]:
         """The screens that may match the text whose :func:`fold` is ``folded``."""
         found = set(self._always)
         if self._scan is not None:
-            for literal in set(self._scan.findall(folded)):
-                found |= self._screens[literal]
+            # Searching again one past each match start finds the longest literal at every
+            # position where one starts. A lookahead findall would do the same in one call,
+            # but a pattern that starts with a literal lets re skip positions whose first
+            # character starts no literal (its charset check), a third faster here.
+            match = self._scan.search(folded)
+            while match is not None:
+                found |= self._screens[match.group()]
+                match = self._scan.search(folded, match.start() + 1)
         return found
 
 
@@ -123,22 +131,15 @@ def _trie(literals: Iterable[str]) -> str:
     return expression(root)
 
 
-def _occurrences(text: str, literal: str) -> list[int]:
-    found = []
-    at = text.find(literal)
-    while at >= 0:
-        found.append(at)
-        at = text.find(literal, at + 1)
-    return found
-
-
 def screen(pattern: re.Pattern) -> Screen:
     """``pattern`` with the literals all its matches contain and those they start with."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     exact, required = _sequence(parsed)
     literals, prefixes = _better(required, exact), _leading(parsed)
     # A literal holding another, or a prefix starting with another, adds nothing to the test.
-    return Screen(pattern, _minimal(literals, str.__contains__), _minimal(prefixes, str.startswith))
+    prefixes = _minimal(prefixes, str.startswith)
+    starts = re.compile("|".join(map(re.escape, prefixes))) if prefixes is not None else None
+    return Screen(pattern, _minimal(literals, str.__contains__), prefixes, starts)
 
 
 def _minimal(strings: Strings | None, holds) -> tuple[str, ...] | None:
@@ -209,9 +210,13 @@ def _item(op, av) -> tuple[Strings | None, Strings | None]:
 def _leading(items) -> Strings | None:
     """A set of strings one of which every match of the parsed sequence starts with (None if unknown)."""
     run: Strings = frozenset({""})
-    for op, av in items:
+    for index, (op, av) in enumerate(items):
         item_exact, _ = _item(op, av)
         item_leading = item_exact if item_exact is not None else _item_leading(op, av)
+        if item_leading is None and op in _REPEATS and av[0] == 0:
+            # An optional item ("(?:last\s+)?Friday"): a match starts with it or with what follows.
+            body, rest = _leading(av[2]), _leading(items[index + 1:])
+            item_leading = None if body is None or rest is None else body | rest
         if item_leading is None or (len(run) > 1 and len(run) * len(item_leading) > _MAX_STRINGS):
             break
         run = frozenset(x + y for x in run for y in item_leading)

@@ -102,7 +102,9 @@ class Rules:
     targets: tuple[tuple[str, tuple[Screen, ...]], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
     verbs: tuple[tuple[Screen, float], ...]
-    content_screens: ScreenSet  # the target, lexicon and anaphor patterns, looked for in a content at once
+    term_screens: frozenset[Screen]  # every target term
+    content_screens: ScreenSet  # the target terms and the anaphor, looked for in a content at once
+    lexicon_screens: ScreenSet  # looked for only in contents that address a target
 
     @property
     def target_ids(self) -> list[str]:
@@ -118,8 +120,9 @@ def compile_rules(codebook: Codebook) -> Rules:
         (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
-    content_screens = ScreenSet([s for _, group in targets for s in group] + [s for s, *_ in lexicon] + [_ANAPHOR])
-    return Rules(targets, lexicon, verbs, content_screens)
+    terms = [s for _, group in targets for s in group]
+    return Rules(targets, lexicon, verbs, frozenset(terms), ScreenSet(terms + [_ANAPHOR]),
+                 ScreenSet(s for s, *_ in lexicon))
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -171,13 +174,12 @@ def segments(content: str) -> list[Segment]:
     return [s for s in out if content[s.start:s.end].strip(" ,.;:–—-")]
 
 
-def lexicon_cues(content: str, rules: Rules, folded: str | None = None, passing: set[Screen] | None = None
-                 ) -> list[Cue]:
-    """Every lexicon match in ``content`` (``folded``, ``passing``: its fold and the screens
-    that may match it, when the caller has them); where matches overlap the longest wins
-    (entries with the very same span, differing only by target, are all kept)."""
+def lexicon_cues(content: str, rules: Rules, folded: str | None = None) -> list[Cue]:
+    """Every lexicon match in ``content`` (``folded``: its fold, when the caller has it);
+    where matches overlap the longest wins (entries with the very same span, differing only
+    by target, are all kept)."""
     folded = fold(content) if folded is None else folded
-    passing = rules.content_screens.passing(folded) if passing is None else passing
+    passing = rules.lexicon_screens.passing(folded)
     found = [Cue(role, weight, target, m.start(), m.end(), m.group(0))
              for screened, role, weight, target in rules.lexicon
              for m in _find_screened(screened, content, folded, passing)]
@@ -239,6 +241,8 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
                previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
     anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
+    if not anaphors and rules.term_screens.isdisjoint(passing):
+        return {}  # most statements: no term of any target, nor an anaphor to look back with
     previous_folded = fold(previous) if anaphors else ""
     previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
     addressed: dict[str, list[tuple[int, str]]] = {}
@@ -294,7 +298,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
         return {target: (math.nan, "") for target in rules.target_ids}
     parts = segments(content) or [Segment(0, len(content))]
     located = _located(parts, addressed)
-    cues = lexicon_cues(content, rules, folded, passing)
+    cues = lexicon_cues(content, rules, folded)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb = verb_stance(cue or "", rules)

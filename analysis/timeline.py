@@ -1,7 +1,7 @@
 """The dated events an article mentions, found in its text, each with its sentence.
 
 ``extract_timeline(document, doc_id, anchor_date)`` finds the date expressions of every body
-sentence with :func:`analysis.dates.find_dates` (resolved against the dateline date, the
+sentence with :func:`analysis.dates.dates_by_span` (resolved against the dateline date, the
 anchor) and returns one row per resolved mention with the columns
 
 ``doc_id``, ``date_start``, ``date_end`` (ISO dates of the period meant), ``granularity``
@@ -25,7 +25,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.dates import DateMention, find_dates
+from analysis.dates import DateMention, dates_by_span
 from analysis.ingest import Block, Document, IngestError, body_sentences
 
 COLUMNS = ["doc_id", "date_start", "date_end", "granularity", "expression", "event", "sentence",
@@ -101,8 +101,9 @@ def timeline_records(document: Document | str, blocks: list[Block] | None = None
     anchor = date.fromisoformat(anchor_date) if isinstance(anchor_date, str) else anchor_date
     sentences = body_sentences(text, blocks) if sentences is None else sentences
     rows = []
-    for _, _, start, end in sentences:
-        mentions = [m for m in find_dates(text, anchor, start, end) if m.date_start is not None]
+    spans = [(start, end) for _, _, start, end in sentences]
+    for (start, end), found in zip(spans, dates_by_span(text, anchor, spans)):
+        mentions = [m for m in found if m.date_start is not None]
         if not mentions:
             continue
         sentence = " ".join(text[start:end].split())

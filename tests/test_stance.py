@@ -35,6 +35,9 @@ def test_literals_of_real_patterns():
     assert screen(re.compile(r"the need to|need(?:s|ed)? to", re.I)).prefixes == ("need to", "needed to", "needs to",
                                                                                   "the need to")
     assert screen(re.compile(r"\w+n't|not", re.I)).prefixes is None
+    # an optional start: the match starts with it or with what follows it
+    assert screen(re.compile(r"\b(?:(?:last|on)\s+)?(?-i:Friday)\b", re.I)).prefixes == ("friday", "last", "on")
+    assert screen(re.compile(r"(?:last\s+)?\w+", re.I)).prefixes is None
 
 
 def _codebook_and_date_screens() -> list:

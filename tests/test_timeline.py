@@ -1,10 +1,14 @@
 """Timeline of dated events found in the text: the seed's events, offsets, labels, bad input."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from analysis.dates import _NAME_STEMS, _NAMES, _NEEDS, _PATTERNS, MONTH_NAME, dates_by_span, find_dates
 from analysis.ingest import body_sentences, read_corpus, read_document
 from analysis.timeline import COLUMNS, extract_timeline, timeline_frame, timeline_records
 
@@ -75,3 +79,31 @@ def test_corpus_skips_unreadable_files(tmp_path, seeds_dir):
     frame = timeline_frame(read_corpus(tmp_path))
     assert set(frame["doc_id"]) == {"a"} and len(frame) > 5
     assert timeline_frame([]).empty
+
+
+_DATE_WORDS = ["May", "may", "MAY", "Dec.", "Dec", "December", "decided", "Mark", "Sept.", "Sep", "Monday", "monday",
+               "FRIDAY", "Fri", "on", "last", "5", "5th", "31", "2027", ",", "of", "in", "the", "\u0130n", "ago",
+               "two weeks", "\u03a3"]
+# MONTH_NAME as first written: the abbreviations grouped before one lookahead.
+_PLAIN_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)")
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS) | st.text(max_size=4), max_size=10), st.sampled_from([" ", "", "-"]),
+       st.integers(0, 6))
+def test_name_search_never_hides_a_date(words, glue, cut):
+    """find_dates tries a pattern with a month or weekday group only where the case-sensitive
+    name search finds one: wherever such a pattern matches, the search must find its name.
+    dates_by_span (one fold and stem search for the whole text) finds what find_dates finds."""
+    text = glue.join(words)
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    for position in range(len(text) + 1):
+        found = re.compile(MONTH_NAME).match(text, position)
+        expected = _PLAIN_MONTH.match(text, position)
+        assert (found and found.span()) == (expected and expected.span()), text
+    for (_, screened), needs in zip(_PATTERNS, _NEEDS):
+        if needs and screened.pattern.search(text, start, end):
+            assert _NAMES[needs].search(text, start, end) and _NAME_STEMS.search(text, start, end), (needs, text)
+    spans = [(start, end), (0, start), (end, len(text))]
+    anchor = date(2025, 12, 5)
+    assert dates_by_span(text, anchor, spans) == [find_dates(text, anchor, a, b) for a, b in spans]

@@ -125,7 +125,9 @@ _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
 # A capitalised run ending in an organisation word, or followed by one ("the Security
 # Council", "the Clinton campaign").
-_ORGANIZATION_RUN = re.compile(r"(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)(?:\s+([a-z]+))?")
+# It opens with a capital either way: the lookahead lets the scan skip to capitals.
+_ORGANIZATION_RUN = re.compile(r"(?=[A-Z])(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)"
+                               r"(?:\s+([a-z]+))?")
 _OWNED_ORGANIZATION = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+([a-z]+)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:['’]s)?$")
@@ -157,7 +159,8 @@ _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]+\b")
+# A capitalised word ("\b[A-Z][\w'’-]+\b"), the capital first so that the scan skips to capitals.
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+\b")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _POSSESSOR_AFTER = re.compile(r"['’]s\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
@@ -579,19 +582,31 @@ def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blo
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
     doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    persons = [m for m in mentions if m.actor_type == "person"]  # in text order
-    for index, mention in enumerate(persons):
+    by_surname = _by_surname(mentions)
+    for mention in mentions:
+        if mention.actor_type != "person":
+            continue
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        full = _full_name(mention, persons[:index], doc)
-        if full and len({a.name for a in mentions if a.position < mention.position and a.name != mention.name
-                         and _surname(a.name) == mention.name}) == 1:
+        same = by_surname.get(mention.name, [])
+        full = _full_name(mention, same, doc)
+        if full and len({a.name for a in same if a.position < mention.position and a.name != mention.name}) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
     quoted = _union(contents)
     doc.mentions = [m for m in mentions if not quoted.holds(m.position)]
     return doc
+
+
+def _by_surname(mentions: list[Actor]) -> dict[str, list[Actor]]:
+    """``mentions`` grouped by the surname of their name, in their order. A mention renamed
+    after a person with a longer name keeps its surname (the longer name ends with it), so
+    the groups stay right while names are being completed."""
+    groups: dict[str, list[Actor]] = {}
+    for mention in mentions:
+        groups.setdefault(_surname(mention.name), []).append(mention)
+    return groups
 
 
 def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
@@ -656,9 +671,13 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
                                              _salient(text, *match.span(), start))
         for match in _ORGANIZATION_RUN.finditer(text, start, end):
-            follow = match.group(2) and _singular(match.group(2)) in ORGANIZATION_NOUNS
-            span = (match.start(1), match.end(2 if follow else 1))
-            head = _singular(text[span[0]:span[1]].split()[-1])
+            run, word = match.group(1, 2)
+            head = _singular(word) if word else ""
+            if head in ORGANIZATION_NOUNS:  # followed by its organisation word
+                span = (match.start(1), match.end(2))
+            else:
+                head = _singular(run.rsplit(None, 1)[-1])
+                span = match.span(1)
             if head in ORGANIZATION_NOUNS and free(*span):
                 take(span)
                 bloc_hit = _nationality(text[span[0]:span[1]], doc.lexicon)
@@ -688,12 +707,13 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
+    by_surname = _by_surname(mentions)
     for mention in mentions:
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
         if mention.actor_type == "person" and mention.name in doc.lexicon.names:
-            other = [m for m in mentions if m.position < mention.position and m.actor_type == "person"
-                     and m.name not in doc.lexicon.names and _surname(m.name) == _surname(mention.name)
-                     and text.startswith(_surname(m.name), mention.position)]
+            surname = _surname(mention.name)
+            other = [m for m in by_surname[surname] if m.position < mention.position and m.actor_type == "person"
+                     and m.name not in doc.lexicon.names and text.startswith(surname, mention.position)]
             if other:
                 mention.name, mention.bloc = other[-1].name, other[-1].bloc
     return mentions

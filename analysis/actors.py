@@ -196,20 +196,34 @@ def _boundary(term: str, flags: int = 0) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class _Scan:
+    """One pattern finding where any of the terms matches: group k holds the term found
+    there, which stands for ``candidates[k]``, the terms that can match at that position."""
+
+    pattern: re.Pattern
+    candidates: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
 class _Terms:
     """Literal terms matched on word boundaries (:func:`_boundary`), all found in one scan
-    of a text instead of one scan per term."""
+    of a text instead of one scan per term. Ignore-case terms are also scanned for in the
+    lower-cased text (``lowered``, without the slower ignore-case matching) when that finds
+    the same positions (:func:`_lowers_exactly`)."""
 
     patterns: tuple[re.Pattern, ...]  # one per term
-    starts: re.Pattern | None  # where any term matches; group k holds the one found there
-    candidates: tuple[tuple[int, ...], ...]  # per group: the terms that can match where it does
+    scan: _Scan | None
+    lowered: _Scan | None = None
 
     def finditer(self, text: str) -> list[tuple[int, list[re.Match]]]:
         """The terms found in ``text``, by index in term order, each with its matches exactly
         as its ``pattern.finditer(text)`` gives them: non-overlapping, left to right."""
+        scan, scanned = self.scan, text
+        if self.lowered is not None and _lowers_exactly(text):
+            scan, scanned = self.lowered, text.lower()
         positions: dict[int, list[int]] = {}
-        for hit in self.starts.finditer(text) if self.starts is not None else ():
-            for index in self.candidates[hit.lastindex - 1]:
+        for hit in scan.pattern.finditer(scanned) if scan is not None else ():
+            for index in scan.candidates[hit.lastindex - 1]:
                 positions.setdefault(index, []).append(hit.start())
         found = []
         for index in sorted(positions):
@@ -223,15 +237,22 @@ class _Terms:
         return found
 
 
-def _terms(terms: list[str], flags: int = 0) -> _Terms:
-    """The scanner of ``terms``. Its combined pattern is the trie of the terms (a prefix
-    shared by several terms is matched once) with an empty group where each term ends; a
-    term found at a position stands for every term that is a prefix of it or has it as a
-    prefix (the candidates, each checked with its own pattern), since only those can match
-    at the same position."""
+def _lowers_exactly(text: str) -> bool:
+    """Whether ``text.lower()`` has the same length as ``text`` and lower-cases only ASCII
+    letters: every other character has no case (digits, punctuation, curly quotes). Then an
+    ignore-case match of ASCII terms in ``text`` is a match of the lower-cased terms in
+    ``text.lower()`` at the same offsets, and no character folds to a letter it does not
+    lower-case to (the Kelvin sign, the long s)."""
+    return text.isascii() or all(c.lower() == c == c.upper() for c in set(text) if not c.isascii())
+
+
+def _scan(terms: list[str], flags: int, lower: bool = False) -> _Scan:
+    """The trie of ``terms`` (lower-cased and matched case-sensitively, for lower-cased
+    text, if ``lower``) as one pattern, a prefix shared by several terms matched once, with
+    an empty group where each term ends."""
     prefixes = [re.compile(re.escape(term), flags) for term in terms]
     trie: dict[str, dict | int] = {}
-    for index, term in enumerate(terms):
+    for index, term in enumerate(term.lower() for term in terms) if lower else enumerate(terms):
         node = trie
         for char in term:
             node = node.setdefault(char, {})
@@ -248,10 +269,23 @@ def _terms(terms: list[str], flags: int = 0) -> _Terms:
                 branches.append("()" + _BOUNDARY_AFTER)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    starts = re.compile(_BOUNDARY_BEFORE + f"(?={alternation(trie)})", flags) if terms else None
+    pattern = re.compile(_BOUNDARY_BEFORE + f"(?={alternation(trie)})", flags & ~re.IGNORECASE if lower else flags)
     candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k]) or prefixes[k].match(terms[i]))
                        for k in order)
-    return _Terms(tuple(_boundary(term, flags) for term in terms), starts, candidates)
+    return _Scan(pattern, candidates)
+
+
+def _terms(terms: list[str], flags: int = 0) -> _Terms:
+    """The scanner of ``terms``: a term found at a position stands for every term that is a
+    prefix of it or has it as a prefix (the candidates, each checked with its own pattern),
+    since only those can match at the same position. Ignore-case ASCII terms get the scan of
+    lower-cased text too."""
+    if not terms:
+        return _Terms((), None)
+    lowered = None
+    if flags & re.IGNORECASE and _lowers_exactly("".join(terms)):
+        lowered = _scan(terms, flags, lower=True)
+    return _Terms(tuple(_boundary(term, flags) for term in terms), _scan(terms, flags), lowered)
 
 
 @dataclass(frozen=True)

@@ -471,13 +471,15 @@ def _lower_common(name: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
-    """A speaker phrase typed and placed by its grammar alone: the actor and the evidence."""
+def describe(phrase: str, lexicon: _Lexicon,
+             head: tuple[tuple[int, int], str | None] | None = None) -> tuple[Actor, str]:
+    """A speaker phrase typed and placed by its grammar alone: the actor and the evidence
+    (``head`` is ``_head(phrase, lexicon)`` when the caller has it already)."""
     core = _core(phrase)
     words = _WORD.findall(core)
     if not words:
         return UNKNOWN.copy(), f"no words in speaker phrase '{phrase}'"
-    (head_start, head_end), name = _head(phrase, lexicon)
+    (head_start, head_end), name = head or _head(phrase, lexicon)
     head = phrase[head_start:head_end] or words[-1]
     head_single = _singular(head)
     bloc_hit = _nationality(core, lexicon) or _nationality(phrase, lexicon)
@@ -735,8 +737,10 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     for start, end in sentences if surnames else ():
         sentence = text[start:end]
         for match in _CAPITALISED_WORD.finditer(sentence) if any(surname in sentence for surname in surnames) else ():
+            if match.group() not in surnames:
+                continue
             span = (start + match.start(), start + match.end())
-            if match.group() in surnames and free(*span):
+            if free(*span):
                 take(span)
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
@@ -869,7 +873,8 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     core = _core(phrase)
     if any(core == j or core in j.split() for j in doc.journalists):
         return UNKNOWN.copy(), f"'{core}' is a journalist named in the byline or credits → never an actor"
-    alias = _alias_match(phrase, doc.lexicon, _head(phrase, doc.lexicon)[0])
+    phrase_head = _head(phrase, doc.lexicon)
+    alias = _alias_match(phrase, doc.lexicon, phrase_head[0])
     if alias and len(alias[0].split()) == 1 and any(
             m.actor_type == "person" and _surname(m.name) == alias[0] and m.name != alias[1]["name"]
             for m in doc.mentions + doc.earlier if m.position < anchor):
@@ -886,7 +891,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
             if matches:
                 a = max(matches, key=lambda a: a.position)
                 return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
-    actor, evidence = describe(phrase, doc.lexicon)
+    actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
         full = _full_name(actor, pool, doc)

@@ -207,7 +207,7 @@ def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[Span]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [m.span() for m in WORD.finditer(text, start, end)]
 
 
 def bare(token: str) -> str:
@@ -251,8 +251,8 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     i = len(tokens) - 1
     negated = passive = False
     while i >= 0:
-        word = bare(text[slice(*tokens[i])])
         raw = text[slice(*tokens[i])]
+        word = bare(raw)
         if _ends_clause(raw):
             break
         if word in NEGATORS or word.endswith(("n’t", "n't")) or word in ("declined", "refused", "failed"):

@@ -140,11 +140,14 @@ _LEADING_DETERMINERS = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(DET
 # The names coordinated before the last one ("Merkel and Macron").
 _COORDINATED_NAMES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*\Z")
 _NOT_VERBS = frozenset("of and or nor to in on at for with from by as than that who which whose".split())
-_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
-# Longer than any word of _MODIFIER_BEFORE and _PREPOSITION_BEFORE (see _salient).
-_WORD_BEFORE_WINDOW = 40
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near|under|over|after|before|"
-                                 r"between|among|like|than|into|toward|towards|without|behind|via|per|including)\s+$")
+_MODIFIERS = "a an the his her their its our my your".split()
+_MODIFIER_BEFORE = re.compile(r"\b(?:" + "|".join(_MODIFIERS) + r")\s+$", re.IGNORECASE)
+_PREPOSITIONS = """of for in at from to with by about against on near under over after before between among like
+    than into toward towards without behind via per including""".split()
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s+$")
+# The longest word of _MODIFIER_BEFORE and _PREPOSITION_BEFORE and the character before
+# it, which tells whether the word starts at a word boundary (see _salient).
+_WORD_BEFORE_WINDOW = 1 + max(map(len, _MODIFIERS + _PREPOSITIONS))
 _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
          r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
          r"today|yesterday|tonight|\d|(?:week|month|year|morning|afternoon|evening|night|weekend)\b)")

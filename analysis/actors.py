@@ -737,9 +737,9 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              _gender(match.group()))
     surnames = {_surname(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
-    for start, end in sentences if surnames else ():
-        sentence = text[start:end]
-        for match in _CAPITALISED_WORD.finditer(sentence) if any(surname in sentence for surname in surnames) else ():
+    for index in _spans_holding(text, in_body, surnames):
+        start, end = sentences[index]
+        for match in _CAPITALISED_WORD.finditer(text[start:end]):
             if match.group() not in surnames:
                 continue
             span = (start + match.start(), start + match.end())
@@ -758,6 +758,20 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if other:
                 mention.name, mention.bloc = other[-1].name, other[-1].bloc
     return mentions
+
+
+def _spans_holding(text: str, spans: _Spans, words: set[str]) -> list[int]:
+    """The indexes (ascending) of the ``spans`` of ``text`` that hold one of ``words``
+    whole: each word looked for once in the whole text, not once in every span."""
+    held = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            index = bisect.bisect_right(spans.starts, at) - 1
+            if index >= 0 and at + len(word) <= spans.ends[index]:
+                held.add(index)
+            at = text.find(word, at + 1)
+    return sorted(held)
 
 
 def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool = False) -> bool:

@@ -125,7 +125,9 @@ _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?(?:[A-Z][\w'’.-]*))+")
 # A capitalised run ending in an organisation word, or followed by one ("the Security
 # Council", "the Clinton campaign").
-_ORGANIZATION_RUN = re.compile(r"(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)(?:\s+([a-z]+))?")
+# It opens with a capital either way: the lookahead lets the scan skip to capitals.
+_ORGANIZATION_RUN = re.compile(r"(?=[A-Z])(?:The\s+)?([A-Z][\w'’.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’.-]*)*)"
+                               r"(?:\s+([a-z]+))?")
 _OWNED_ORGANIZATION = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+([a-z]+)")
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*\s*$")
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w'’-]*?)(?:['’]s)?$")
@@ -138,11 +140,14 @@ _LEADING_DETERMINERS = re.compile(r"(?:(?:" + "|".join(map(re.escape, sorted(DET
 # The names coordinated before the last one ("Merkel and Macron").
 _COORDINATED_NAMES_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&|nor)\s+(?:[A-Z][\w.]*\s+)*\Z")
 _NOT_VERBS = frozenset("of and or nor to in on at for with from by as than that who which whose".split())
-_MODIFIER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|your)\s+$", re.IGNORECASE)
-# Longer than any word of _MODIFIER_BEFORE and _PREPOSITION_BEFORE (see _salient).
-_WORD_BEFORE_WINDOW = 40
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|for|in|at|from|to|with|by|about|against|on|near|under|over|after|before|"
-                                 r"between|among|like|than|into|toward|towards|without|behind|via|per|including)\s+$")
+_MODIFIERS = "a an the his her their its our my your".split()
+_MODIFIER_BEFORE = re.compile(r"\b(?:" + "|".join(_MODIFIERS) + r")\s+$", re.IGNORECASE)
+_PREPOSITIONS = """of for in at from to with by about against on near under over after before between among like
+    than into toward towards without behind via per including""".split()
+_PREPOSITION_BEFORE = re.compile(r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s+$")
+# The longest word of _MODIFIER_BEFORE and _PREPOSITION_BEFORE and the character before
+# it, which tells whether the word starts at a word boundary (see _salient).
+_WORD_BEFORE_WINDOW = 1 + max(map(len, _MODIFIERS + _PREPOSITIONS))
 _TIME = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
          r"July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|"
          r"today|yesterday|tonight|\d|(?:week|month|year|morning|afternoon|evening|night|weekend)\b)")
@@ -157,7 +162,8 @@ _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’-]+\b")
+# A capitalised word ("\b[A-Z][\w'’-]+\b"), the capital first so that the scan skips to capitals.
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+\b")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _POSSESSOR_AFTER = re.compile(r"['’]s\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
@@ -193,20 +199,34 @@ def _boundary(term: str, flags: int = 0) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class _Scan:
+    """One pattern finding where any of the terms matches: group k holds the term found
+    there, which stands for ``candidates[k]``, the terms that can match at that position."""
+
+    pattern: re.Pattern
+    candidates: tuple[tuple[int, ...], ...]
+
+
+@dataclass(frozen=True)
 class _Terms:
     """Literal terms matched on word boundaries (:func:`_boundary`), all found in one scan
-    of a text instead of one scan per term."""
+    of a text instead of one scan per term. Ignore-case terms are also scanned for in the
+    lower-cased text (``lowered``, without the slower ignore-case matching) when that finds
+    the same positions (:func:`_lowers_exactly`)."""
 
     patterns: tuple[re.Pattern, ...]  # one per term
-    starts: re.Pattern | None  # where any term matches; group k holds the one found there
-    candidates: tuple[tuple[int, ...], ...]  # per group: the terms that can match where it does
+    scan: _Scan | None
+    lowered: _Scan | None = None
 
     def finditer(self, text: str) -> list[tuple[int, list[re.Match]]]:
         """The terms found in ``text``, by index in term order, each with its matches exactly
         as its ``pattern.finditer(text)`` gives them: non-overlapping, left to right."""
+        scan, scanned = self.scan, text
+        if self.lowered is not None and _lowers_exactly(text):
+            scan, scanned = self.lowered, text.lower()
         positions: dict[int, list[int]] = {}
-        for hit in self.starts.finditer(text) if self.starts is not None else ():
-            for index in self.candidates[hit.lastindex - 1]:
+        for hit in scan.pattern.finditer(scanned) if scan is not None else ():
+            for index in scan.candidates[hit.lastindex - 1]:
                 positions.setdefault(index, []).append(hit.start())
         found = []
         for index in sorted(positions):
@@ -220,15 +240,22 @@ class _Terms:
         return found
 
 
-def _terms(terms: list[str], flags: int = 0) -> _Terms:
-    """The scanner of ``terms``. Its combined pattern is the trie of the terms (a prefix
-    shared by several terms is matched once) with an empty group where each term ends; a
-    term found at a position stands for every term that is a prefix of it or has it as a
-    prefix (the candidates, each checked with its own pattern), since only those can match
-    at the same position."""
+def _lowers_exactly(text: str) -> bool:
+    """Whether ``text.lower()`` has the same length as ``text`` and lower-cases only ASCII
+    letters: every other character has no case (digits, punctuation, curly quotes). Then an
+    ignore-case match of ASCII terms in ``text`` is a match of the lower-cased terms in
+    ``text.lower()`` at the same offsets, and no character folds to a letter it does not
+    lower-case to (the Kelvin sign, the long s)."""
+    return text.isascii() or all(c.lower() == c == c.upper() for c in set(text) if not c.isascii())
+
+
+def _scan(terms: list[str], flags: int, lower: bool = False) -> _Scan:
+    """The trie of ``terms`` (lower-cased and matched case-sensitively, for lower-cased
+    text, if ``lower``) as one pattern, a prefix shared by several terms matched once, with
+    an empty group where each term ends."""
     prefixes = [re.compile(re.escape(term), flags) for term in terms]
     trie: dict[str, dict | int] = {}
-    for index, term in enumerate(terms):
+    for index, term in enumerate(term.lower() for term in terms) if lower else enumerate(terms):
         node = trie
         for char in term:
             node = node.setdefault(char, {})
@@ -245,10 +272,23 @@ def _terms(terms: list[str], flags: int = 0) -> _Terms:
                 branches.append("()" + _BOUNDARY_AFTER)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    starts = re.compile(_BOUNDARY_BEFORE + f"(?={alternation(trie)})", flags) if terms else None
+    pattern = re.compile(_BOUNDARY_BEFORE + f"(?={alternation(trie)})", flags & ~re.IGNORECASE if lower else flags)
     candidates = tuple(tuple(i for i in range(len(terms)) if prefixes[i].match(terms[k]) or prefixes[k].match(terms[i]))
                        for k in order)
-    return _Terms(tuple(_boundary(term, flags) for term in terms), starts, candidates)
+    return _Scan(pattern, candidates)
+
+
+def _terms(terms: list[str], flags: int = 0) -> _Terms:
+    """The scanner of ``terms``: a term found at a position stands for every term that is a
+    prefix of it or has it as a prefix (the candidates, each checked with its own pattern),
+    since only those can match at the same position. Ignore-case ASCII terms get the scan of
+    lower-cased text too."""
+    if not terms:
+        return _Terms((), None)
+    lowered = None
+    if flags & re.IGNORECASE and _lowers_exactly("".join(terms)):
+        lowered = _scan(terms, flags, lower=True)
+    return _Terms(tuple(_boundary(term, flags) for term in terms), _scan(terms, flags), lowered)
 
 
 @dataclass(frozen=True)
@@ -434,13 +474,15 @@ def _lower_common(name: str) -> str:
     return f"{first} {rest}".strip()
 
 
-def describe(phrase: str, lexicon: _Lexicon) -> tuple[Actor, str]:
-    """A speaker phrase typed and placed by its grammar alone: the actor and the evidence."""
+def describe(phrase: str, lexicon: _Lexicon,
+             head: tuple[tuple[int, int], str | None] | None = None) -> tuple[Actor, str]:
+    """A speaker phrase typed and placed by its grammar alone: the actor and the evidence
+    (``head`` is ``_head(phrase, lexicon)`` when the caller has it already)."""
     core = _core(phrase)
     words = _WORD.findall(core)
     if not words:
         return UNKNOWN.copy(), f"no words in speaker phrase '{phrase}'"
-    (head_start, head_end), name = _head(phrase, lexicon)
+    (head_start, head_end), name = head or _head(phrase, lexicon)
     head = phrase[head_start:head_end] or words[-1]
     head_single = _singular(head)
     bloc_hit = _nationality(core, lexicon) or _nationality(phrase, lexicon)
@@ -579,19 +621,31 @@ def _document(text: str, lexicon: _Lexicon, contents: list[tuple[int, int]], blo
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
     doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    persons = [m for m in mentions if m.actor_type == "person"]  # in text order
-    for index, mention in enumerate(persons):
+    by_surname = _by_surname(mentions)
+    for mention in mentions:
+        if mention.actor_type != "person":
+            continue
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        full = _full_name(mention, persons[:index], doc)
-        if full and len({a.name for a in mentions if a.position < mention.position and a.name != mention.name
-                         and _surname(a.name) == mention.name}) == 1:
+        same = by_surname.get(mention.name, [])
+        full = _full_name(mention, same, doc)
+        if full and len({a.name for a in same if a.position < mention.position and a.name != mention.name}) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
     quoted = _union(contents)
     doc.mentions = [m for m in mentions if not quoted.holds(m.position)]
     return doc
+
+
+def _by_surname(mentions: list[Actor]) -> dict[str, list[Actor]]:
+    """``mentions`` grouped by the surname of their name, in their order. A mention renamed
+    after a person with a longer name keeps its surname (the longer name ends with it), so
+    the groups stay right while names are being completed."""
+    groups: dict[str, list[Actor]] = {}
+    for mention in mentions:
+        groups.setdefault(_surname(mention.name), []).append(mention)
+    return groups
 
 
 def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
@@ -656,9 +710,13 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
                                              _salient(text, *match.span(), start))
         for match in _ORGANIZATION_RUN.finditer(text, start, end):
-            follow = match.group(2) and _singular(match.group(2)) in ORGANIZATION_NOUNS
-            span = (match.start(1), match.end(2 if follow else 1))
-            head = _singular(text[span[0]:span[1]].split()[-1])
+            run, word = match.group(1, 2)
+            head = _singular(word) if word else ""
+            if head in ORGANIZATION_NOUNS:  # followed by its organisation word
+                span = (match.start(1), match.end(2))
+            else:
+                head = _singular(run.rsplit(None, 1)[-1])
+                span = match.span(1)
             if head in ORGANIZATION_NOUNS and free(*span):
                 take(span)
                 bloc_hit = _nationality(text[span[0]:span[1]], doc.lexicon)
@@ -679,24 +737,41 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              _gender(match.group()))
     surnames = {_surname(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
-    for start, end in sentences if surnames else ():
-        sentence = text[start:end]
-        for match in _CAPITALISED_WORD.finditer(sentence) if any(surname in sentence for surname in surnames) else ():
+    for index in _spans_holding(text, in_body, surnames):
+        start, end = sentences[index]
+        for match in _CAPITALISED_WORD.finditer(text[start:end]):
+            if match.group() not in surnames:
+                continue
             span = (start + match.start(), start + match.end())
-            if match.group() in surnames and free(*span):
+            if free(*span):
                 take(span)
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
+    by_surname = _by_surname(mentions)
     for mention in mentions:
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
         if mention.actor_type == "person" and mention.name in doc.lexicon.names:
-            other = [m for m in mentions if m.position < mention.position and m.actor_type == "person"
-                     and m.name not in doc.lexicon.names and _surname(m.name) == _surname(mention.name)
-                     and text.startswith(_surname(m.name), mention.position)]
+            surname = _surname(mention.name)
+            other = [m for m in by_surname[surname] if m.position < mention.position and m.actor_type == "person"
+                     and m.name not in doc.lexicon.names and text.startswith(surname, mention.position)]
             if other:
                 mention.name, mention.bloc = other[-1].name, other[-1].bloc
     return mentions
+
+
+def _spans_holding(text: str, spans: _Spans, words: set[str]) -> list[int]:
+    """The indexes (ascending) of the ``spans`` of ``text`` that hold one of ``words``
+    whole: each word looked for once in the whole text, not once in every span."""
+    held = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            index = bisect.bisect_right(spans.starts, at) - 1
+            if index >= 0 and at + len(word) <= spans.ends[index]:
+                held.add(index)
+            at = text.find(word, at + 1)
+    return sorted(held)
 
 
 def _salient(text: str, start: int, end: int, sentence_start: int, titled: bool = False) -> bool:
@@ -815,7 +890,8 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     core = _core(phrase)
     if any(core == j or core in j.split() for j in doc.journalists):
         return UNKNOWN.copy(), f"'{core}' is a journalist named in the byline or credits → never an actor"
-    alias = _alias_match(phrase, doc.lexicon, _head(phrase, doc.lexicon)[0])
+    phrase_head = _head(phrase, doc.lexicon)
+    alias = _alias_match(phrase, doc.lexicon, phrase_head[0])
     if alias and len(alias[0].split()) == 1 and any(
             m.actor_type == "person" and _surname(m.name) == alias[0] and m.name != alias[1]["name"]
             for m in doc.mentions + doc.earlier if m.position < anchor):
@@ -832,7 +908,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
             if matches:
                 a = max(matches, key=lambda a: a.position)
                 return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
-    actor, evidence = describe(phrase, doc.lexicon)
+    actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
         full = _full_name(actor, pool, doc)

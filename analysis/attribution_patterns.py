@@ -87,8 +87,8 @@ WORD = re.compile(r"\S+")
 class Cues:
     """Compiled reporting cues: ``pattern`` matches any cue; ``rows`` gives, per named
     group ``c{i}``, the codebook row (kind, stance, complement). ``scan`` is the same
-    alternation without the named groups and with the first letters of consecutive words
-    factored out (:func:`_factored`), so it finds the same matches much faster."""
+    alternation without the named groups and with the prefixes of words of the same first
+    letter factored out (:func:`_factored`), so it finds the same matches much faster."""
 
     pattern: re.Pattern
     rows: tuple[dict, ...]
@@ -123,8 +123,9 @@ _LITERAL_WORDS = re.compile(r"[A-Za-z ]+(?:\|[A-Za-z ]+)*")
 
 def _scan_parts(cues: list[str]) -> list[str]:
     """The alternatives of ``cues`` (regexes) in order, as one flat alternation: a cue that
-    is a list of plain words ("said|says") gives its words, factored with the words next
-    to them (:func:`_factored`); any other cue stays one alternative."""
+    is a list of plain words ("said|says") gives its words, factored with the plain words
+    around them up to the next other cue (:func:`_factored`); any other cue stays one
+    alternative."""
     parts: list[str] = []
     words: list[str] = []
     for cue in cues:
@@ -137,16 +138,23 @@ def _scan_parts(cues: list[str]) -> list[str]:
 
 
 def _factored(words: list[str]) -> str:
-    """The alternation of ``words`` (literal, tried in this order) with the prefix shared by
-    consecutive words of the same first letter matched once ("said|says|told" ->
-    "sa(?:id|ys)|told"): the same matches, tried in the same order, but one test of a
-    prefix per group of words instead of one per word."""
+    """The alternation of ``words`` (literal, tried in this order) with the words of the same
+    first letter gathered and their shared prefix matched once ("said|told|says" ->
+    "sa(?:id|ys)|told"): the same matches, but one test of a prefix per group of words
+    instead of one per word. Words of different first letters never match at the same
+    place, so their order does not matter; words of the same first letter keep theirs, and
+    an empty word (it matches wherever any other does) keeps its place among all."""
     groups: list[list[str]] = []
+    open_groups: dict[str, list[str]] = {}  # first letter -> its group since the last empty word
     for word in words:
-        if groups and word and groups[-1][0] and groups[-1][0][0] == word[0]:
-            groups[-1].append(word)
-        else:
+        if not word:
             groups.append([word])
+            open_groups = {}
+        elif word[0] in open_groups:
+            open_groups[word[0]].append(word)
+        else:
+            open_groups[word[0]] = [word]
+            groups.append(open_groups[word[0]])
     parts = []
     for group in groups:
         prefix = os.path.commonprefix(group)
@@ -199,7 +207,7 @@ def quote_regions(text: str, paragraphs: list[Span]) -> list[Span]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[Span]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [m.span() for m in WORD.finditer(text, start, end)]
 
 
 def bare(token: str) -> str:
@@ -243,8 +251,8 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     i = len(tokens) - 1
     negated = passive = False
     while i >= 0:
-        word = bare(text[slice(*tokens[i])])
         raw = text[slice(*tokens[i])]
+        word = bare(raw)
         if _ends_clause(raw):
             break
         if word in NEGATORS or word.endswith(("n’t", "n't")) or word in ("declined", "refused", "failed"):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 import shutil
 
 import pandas as pd
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import actor_codebook, actor_table, anonymous_share, resolve_records, resolve_speakers
+from analysis.actors import (_boundary, _terms, actor_codebook, actor_table, anonymous_share, resolve_records,
+                             resolve_speakers)
 from analysis.codebook import ACTOR_TYPES, DEFAULT_DIR
 
 
@@ -330,3 +332,24 @@ def test_any_text_and_spans_resolve_without_raising(words, cuts):
     assert set(got["actor_type"]) <= set(ACTOR_TYPES)
     # Rows are resolved by the rules, not rescued by the guard against unexpected errors.
     assert all(isinstance(e, str) and e and not e.startswith("resolution failed") for e in got["speaker_evidence"])
+
+
+_TERM_TEXT = st.lists(st.sampled_from(["NATO", "nato", "the", "The", "Pentagon", "pentagon’s", "U.S.", "us", "US",
+                                       "officials", "official", "Kremlin", "\u212aremlin", "\u017fenate", "Senate",
+                                       "\u0130", "é", "“", "—", "-", ".", " ", "\n", "x"]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=_TERM_TEXT, ignore_case=st.booleans())
+def test_term_scan_finds_what_each_term_pattern_finds(parts, ignore_case):
+    """One trie scan (of the lower-cased text when that is exact, the Kelvin sign and the
+    long s being the cases where it is not) finds each term where its own pattern does."""
+    terms = ["the Pentagon", "Pentagon", "NATO officials", "NATO official", "NATO", "US", "U.S.", "Kremlin", "Senate"]
+    flags = re.IGNORECASE if ignore_case else 0
+    text = "".join(parts)
+    scanner = _terms(terms, flags)
+    assert (scanner.lowered is not None) == ignore_case
+    found = {index: [m.span() for m in matches] for index, matches in scanner.finditer(text)}
+    expected = {index: spans for index, term in enumerate(terms)
+                if (spans := [m.span() for m in _boundary(term, flags).finditer(text)])}
+    assert found == expected

@@ -453,9 +453,23 @@ def write_manifest(folder: str | Path) -> Path:
     return path
 
 
+# Tables the figures read, and what writes each (the notebooks or ``burden-shift run``).
+RESULTS_NEEDED = {
+    "positions.csv": "notebook 04 or burden-shift run",
+    "scored_statements.csv": "notebook 03 or burden-shift run",
+    "sentence_sentiment.csv": "notebook 03 or burden-shift run --sentence-sentiment",
+    "timeline.csv": "notebook 04 or burden-shift run",
+}
+
+
 def build_figures(results: str | Path, codebook: Codebook | None = None) -> dict[str, tuple[Figure, pd.DataFrame]]:
-    """Every figure of :data:`FIGURES`, built from the tables in ``results``."""
+    """Every figure of :data:`FIGURES`, built from the tables in ``results``; raises
+    FileNotFoundError naming any table that is missing and what writes it."""
     results = Path(results)
+    missing = [f"{results / name} (written by {source})" for name, source in RESULTS_NEEDED.items()
+               if not (results / name).is_file()]
+    if missing:
+        raise FileNotFoundError("figures need tables that are missing: " + "; ".join(missing))
     positions = read_table(results / "positions.csv")
     scored = read_table(results / "scored_statements.csv")
     return {

@@ -1,7 +1,7 @@
 """The whole pipeline over a folder of articles: ``run_corpus(seeds, out)``.
 
-Each article is processed on its own (read -> statements -> scores -> sentence sentiment ->
-timeline), a pure function of the file, in worker processes or on a Dask cluster, which
+Each article is processed on its own (read -> statements -> scores -> timeline, and
+sentence sentiment when asked for), a pure function of the file, in worker processes or on a Dask cluster, which
 also format its rows as CSV. Per article the stages pass plain records (the ``*_records``
 functions behind each stage's DataFrame function), because building a DataFrame for a
 handful of rows costs more than the work that produced them. Results come back in sorted
@@ -10,10 +10,13 @@ corpus; the actor summary, positions and networks are computed at the end from t
 statements files.
 
 Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
-``scored_statements.csv``, ``sentence_sentiment.csv``, ``timeline.csv``, ``actors.csv``,
-``positions.csv``, ``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``,
-``stage``, ``error``: one row per file that could not be processed; it is skipped, the run
-goes on). Serial, parallel and Dask runs write byte-identical files.
+``scored_statements.csv``, ``timeline.csv``, ``actors.csv``, ``positions.csv``,
+``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``, ``stage``,
+``error``: one row per file that could not be processed; it is skipped, the run goes on).
+With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over every body
+sentence (the sentiment arc of notebook 05): off by default, because the positions and
+networks do not read it and it costs about as much as TextBlob over the whole article again.
+Serial, parallel and Dask runs write byte-identical files.
 """
 from __future__ import annotations
 
@@ -104,9 +107,10 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
-def process_article(path: Path, seeds: Path) -> Article:
-    """Read, extract, score and date one article file. Never raises: a file that fails at
-    any stage comes back with its failure (stage and error) and no statements."""
+def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -> Article:
+    """Read, extract, score and date one article file (and score its sentences when
+    ``sentence_sentiment``). Never raises: a file that fails at any stage comes back with
+    its failure (stage and error) and no statements."""
     stage = "read"
     try:
         document = read_document(path)
@@ -118,7 +122,7 @@ def process_article(path: Path, seeds: Path) -> Article:
         statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
         stage = "scoring"
         scored = score_records(statements, document.text, sentences=spans)
-        sentences = sentence_records(document.text, document.doc_id, sentences=spans)
+        sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
         stage = "timeline"
         timeline = timeline_records(document, sentences=spans)
     except IngestError as exc:
@@ -156,12 +160,17 @@ class Rendered:
     failures: list[tuple[str, str, str]]
 
 
-def process_chunk(paths: list[Path], seeds: Path) -> list[Rendered]:
+def run_tables(sentence_sentiment: bool = False) -> list[str]:
+    """The per-article tables (keys of :data:`TABLES`) a run writes."""
+    return [name for name in TABLES if sentence_sentiment or name != "sentences"]
+
+
+def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds)
-        rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in TABLES}
+        article = process_article(path, seeds, sentence_sentiment)
+        rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
                                  [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
     return rendered
@@ -198,7 +207,8 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
         yield pending.popleft().result()
 
 
-def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -> Iterator[list[Rendered]]:
+def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
+             sentence_sentiment: bool) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -206,16 +216,20 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None) -
         with Client(scheduler) as client:
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
-            yield from _ordered(lambda chunk: client.submit(process_chunk, chunk, seeds, pure=False),
+            yield from _ordered(lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
                                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
+    chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds) for chunk in _chunks(paths, size))
+        yield from (process_chunk(chunk, seeds, sentence_sentiment) for chunk in chunks)
         return
+    # The first chunk is done here, before the workers are forked: they inherit the loaded
+    # lexicons and compiled codebook instead of each loading them again.
+    yield process_chunk(next(chunks), seeds, sentence_sentiment)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds),
-                            _chunks(paths, size), jobs * TASKS_PER_WORKER)
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment),
+                            chunks, jobs * TASKS_PER_WORKER)
 
 
 def available_cores() -> int:
@@ -226,25 +240,27 @@ def available_cores() -> int:
 
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
-               progress: bool = True) -> Summary:
+               progress: bool = True, sentence_sentiment: bool = False) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
     local processes (its workers need this package installed and read the articles by
     path, so the corpus folder must be visible to them at the same path). Failed files are
-    reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr."""
+    reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr;
+    ``sentence_sentiment`` adds ``sentence_sentiment.csv``."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
     jobs = jobs or available_cores()
-    handles = {name: (out / file).open("w", encoding="utf-8", newline="") for name, (file, _) in TABLES.items()}
+    handles = {name: (out / TABLES[name][0]).open("w", encoding="utf-8", newline="")
+               for name in run_tables(sentence_sentiment)}
     articles = statements = failures = 0
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
         for name, handle in handles.items():
             handle.write(csv_text([], header=table_columns(name)))
-        for chunk in _results(paths, seeds, jobs, scheduler):
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])

@@ -8,14 +8,19 @@ measures, each in a fresh interpreter whose process tree (workers included) is s
 its resident memory:
 
 - ``textblob``: ``TextBlob(text).sentiment`` of every article, nothing else;
-- ``serial``: ``run_corpus(..., jobs=1)``, the whole pipeline in one process;
+- ``serial``: ``run_corpus(..., jobs=1)``, the whole pipeline in one process (``burden-shift
+  run``: ingestion, statements, scores, timeline, then positions and networks);
 - ``parallel``: ``run_corpus(..., jobs=J)``;
-- ``stages``: milliseconds per article of each stage, to show where the time goes.
+- ``sentences``: the serial run with ``sentence_sentiment=True`` (``--sentence-sentiment``:
+  TextBlob over every body sentence as well), reported beside the default;
+- ``stages``: milliseconds per article of each step, to show where the time goes (the step
+  marked * runs only with ``--sentence-sentiment``).
 
-Prints articles/s, words/s and peak RSS per phase (with the time of the end-of-run
-aggregation, timed again on its own), the whole pipeline's throughput per core as a share
-of TextBlob alone, the parallel speed-up, and whether the serial and parallel runs wrote
-identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
+Each timed phase runs ``--repeat`` times (default 3), the phases in turn; the run of median
+duration is reported, with the highest peak memory. Prints articles/s, words/s and peak RSS
+per phase (with the time of the end-of-run aggregation, timed again on its own), the whole
+pipeline's throughput per core as a share of TextBlob alone (and the 1-core share of every
+round), the parallel speed-up, and whether the serial and parallel runs wrote identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
 peak memory flat in N (under 1 GB at 20,000 articles).
 
 ``--aggregate-n M`` also measures the end of a run at the scale of M articles without
@@ -35,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -86,44 +92,42 @@ def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> No
 
 
 def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
-    """Seconds per article of each stage of :func:`analysis.pipeline.process_article` (the
-    record functions it calls, in its order, each fed what the one before returned), of
-    formatting the rows as CSV, and of TextBlob alone, over the first ``limit`` articles of
-    ``corpus`` (after one untimed article, so that loading and caching are not counted)."""
+    """Seconds per article of each step of :func:`analysis.pipeline.process_article` (the
+    record functions it calls, in its order and with its arguments), of formatting the rows
+    as CSV, and of TextBlob alone, over the first ``limit`` articles of ``corpus`` (after one
+    untimed article, so that loading and caching are not counted)."""
     from textblob import TextBlob
 
-    from analysis.ingest import read_document
-    from analysis.pipeline import TABLES, Article, csv_rows, table_columns
+    from analysis.ingest import body_sentences, read_document
+    from analysis.pipeline import Article, csv_rows, run_tables, table_columns
     from analysis.scoring import SENTENCE_COLUMNS, score_records, sentence_records
     from analysis.statements import statement_records
     from analysis.timeline import timeline_records
 
-    def rows_as_csv(done: dict) -> None:
-        article = Article([], done["statement_records"], done["score_records"],
-                          [dict(zip(SENTENCE_COLUMNS, row)) for row in done["sentence_records"]],
-                          done["timeline_records"])
-        for name in TABLES:
-            csv_rows(getattr(article, name), table_columns(name))
+    totals: dict[str, float] = {}
 
-    stages = {
-        "read_document": lambda path, done: read_document(path),
-        "TextBlob alone": lambda path, done: TextBlob(done["read_document"].text).sentiment,
-        "statement_records": lambda path, done: statement_records(
-            done["read_document"].text, done["read_document"].doc_id, blocks=done["read_document"].blocks),
-        "score_records": lambda path, done: score_records(done["statement_records"], done["read_document"].text),
-        "sentence_records": lambda path, done: sentence_records(
-            done["read_document"].text, done["read_document"].doc_id, done["read_document"].blocks),
-        "timeline_records": lambda path, done: timeline_records(done["read_document"], done["read_document"].blocks),
-        "rows as CSV": lambda path, done: rows_as_csv(done),
-    }
+    def timed(name: str, function: Callable, *args, **kwargs):
+        start = time.perf_counter()
+        result = function(*args, **kwargs)
+        totals[name] = totals.get(name, 0.0) + time.perf_counter() - start
+        return result
+
     paths = sorted(corpus.glob("*.txt"))[:limit]
-    totals = dict.fromkeys(stages, 0.0)
     for index, path in enumerate([paths[0], *paths]):
-        done: dict = {}
-        for name, stage in stages.items():
-            start = time.perf_counter()
-            done[name] = stage(path, done)
-            totals[name] += (time.perf_counter() - start) if index else 0.0
+        document = timed("read_document", read_document, path)
+        text, doc_id = document.text, document.doc_id
+        timed("TextBlob alone", lambda: TextBlob(text).sentiment)
+        spans = timed("body_sentences", body_sentences, text, document.blocks)
+        statements = timed("statement_records", statement_records, text, doc_id, blocks=document.blocks,
+                           sentences=spans)
+        scored = timed("score_records", score_records, statements, text, sentences=spans)
+        timeline = timed("timeline_records", timeline_records, document, sentences=spans)
+        sentences = timed("sentence_records *", sentence_records, text, doc_id, sentences=spans)
+        article = Article([], statements, scored, [dict(zip(SENTENCE_COLUMNS, row)) for row in sentences], timeline)
+        timed("rows as CSV", lambda: [csv_rows(getattr(article, name), table_columns(name))
+                                      for name in run_tables(sentence_sentiment=True)])
+        if index == 0:
+            totals.clear()  # the untimed first article: loading and caching
     return {name: seconds / len(paths) for name, seconds in totals.items()}
 
 
@@ -152,7 +156,8 @@ def run_phase(phase: str, corpus: Path, out: Path, jobs: int) -> dict:
     from analysis.pipeline import aggregate, run_corpus
 
     start = time.perf_counter()
-    summary = run_corpus(corpus, out, jobs=1 if phase == "serial" else jobs, progress=False)
+    summary = run_corpus(corpus, out, jobs=jobs if phase == "parallel" else 1, progress=False,
+                         sentence_sentiment=phase == "sentences")
     seconds = time.perf_counter() - start
     start = time.perf_counter()
     aggregate(out)  # again, to tell the serial end of the run from the per-article work
@@ -199,6 +204,12 @@ def measure(phase: str, corpus: Path, out: Path, jobs: int) -> dict:
     return {**json.loads(output.strip().splitlines()[-1]), "peak_rss": peak}
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run of median duration, with the highest peak memory of all runs."""
+    ordered = sorted(runs, key=lambda run: run["seconds"])
+    return {**ordered[len(ordered) // 2], "peak_rss": max(run["peak_rss"] for run in runs)}
+
+
 def report(results: dict[str, dict], words: int, jobs: int) -> None:
     print(f"{'phase':<10} {'articles':>8} {'seconds':>8} {'of which aggregation':>21} {'articles/s':>11} "
           f"{'words/s':>10} {'peak RSS MB':>12} {'statements':>10}")
@@ -215,13 +226,16 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
     if "parallel" in results:
         print(f"whole pipeline, per core with {jobs} workers: "
               f"{base / results['parallel']['seconds'] / jobs:.3f} of TextBlob-alone throughput (one core)")
+    if "sentences" in results:
+        print(f"with --sentence-sentiment, 1 core: {base / results['sentences']['seconds']:.3f} "
+              "of TextBlob-alone throughput")
     if "serial" in results and "parallel" in results:
         serial, parallel = results["serial"], results["parallel"]
         per_article = (serial["seconds"] - serial["aggregation"]) / (parallel["seconds"] - parallel["aggregation"])
         print(f"parallel speed-up with {jobs} workers: {serial['seconds'] / parallel['seconds']:.2f}x "
               f"(per-article work alone: {per_article:.2f}x)")
     if "stages" in results:
-        print("milliseconds per article, by stage (one process):")
+        print("milliseconds per article, by step (one process; * only with --sentence-sentiment):")
         for name, seconds in results["stages"]["stages"].items():
             print(f"  {name:<20} {1000 * seconds:7.2f}")
     if "aggregate" in results:
@@ -244,8 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=500, help="articles in the corpus")
     parser.add_argument("--polnear", type=Path, default=None, help="PolNeAR dev folder (its text/ is added)")
     parser.add_argument("--jobs", type=int, default=psutil.cpu_count() or 1, help="workers of the parallel phase")
-    parser.add_argument("--phases", default="textblob,serial,parallel,stages",
+    parser.add_argument("--phases", default="textblob,serial,parallel,sentences,stages",
                         help="comma-separated phases to run (stages: time per stage)")
+    parser.add_argument("--repeat", type=int, default=3, metavar="R",
+                        help="runs of each timed phase, interleaved; the median run is reported")
     parser.add_argument("--aggregate-n", type=int, default=0, metavar="M",
                         help="also time the aggregation step at the scale of M articles")
     parser.add_argument("--phase", help=argparse.SUPPRESS)  # internal: run one phase, print JSON
@@ -263,7 +279,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {args.n} articles from {len(sources)} source texts, {words} words; "
               f"{psutil.cpu_count()} cores, parallel phase with {args.jobs} workers")
         phases = args.phases.split(",")
-        results = {phase: measure(phase, corpus, Path(scratch) / f"out_{phase}", args.jobs) for phase in phases}
+        # Rounds of every phase in turn, so that a slow spell of a shared machine hits all
+        # phases alike rather than one of them.
+        samples: dict[str, list[dict]] = {phase: [] for phase in phases if phase != "stages"}
+        for _ in range(max(1, args.repeat)):
+            for phase in samples:
+                samples[phase].append(measure(phase, corpus, Path(scratch) / f"out_{phase}", args.jobs))
+        results = {phase: median_run(runs) for phase, runs in samples.items()}
+        if "stages" in phases:
+            results["stages"] = measure("stages", corpus, Path(scratch) / "out_stages", args.jobs)
+        if "textblob" in samples and "serial" in samples:
+            shares = [t["seconds"] / s["seconds"] for t, s in zip(samples["textblob"], samples["serial"])]
+            print(f"whole pipeline, 1 core, per round: {' '.join(f'{share:.3f}' for share in shares)} "
+                  "of TextBlob-alone throughput")
         runs = [Path(scratch) / f"out_{phase}" for phase in phases if phase in ("serial", "parallel")]
         if len(runs) == 2:
             same = identical_outputs(*runs)

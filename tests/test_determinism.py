@@ -28,7 +28,7 @@ from pathlib import Path
 from analysis.figures import make_figures
 from analysis.pipeline import run_corpus
 out = Path(sys.argv[2])
-run_corpus(Path(sys.argv[1]), out / "results", jobs=1, progress=False)
+run_corpus(Path(sys.argv[1]), out / "results", jobs=1, progress=False, sentence_sentiment=True)
 make_figures(out / "results", out / "figures")
 """
 

@@ -12,14 +12,13 @@ import yaml
 from PIL import Image
 
 from analysis.codebook import load_codebook
-from analysis.figures import (BLOC_COLOURS, FIGURES, build_figures, fig_stakeholder_map, make_figures,
-                              save_figure, write_manifest)
+from analysis.figures import (BLOC_COLOURS, FIGURES, RESULTS_NEEDED, build_figures, fig_stakeholder_map,
+                              make_figures, save_figure, write_manifest)
 from analysis.positions import stakeholder_positions
 from analysis.tables import read_table, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 NAN = float("nan")
-RESULTS_NEEDED = ("positions.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv")
 
 
 def write_results(folder: Path) -> Path:
@@ -180,3 +179,12 @@ def test_a_corpus_without_statements_still_gets_every_figure(tmp_path):
     written = make_figures(results, tmp_path / "figures")
     assert len(written) == 3 * len(FIGURES) + 1
     assert read_table(tmp_path / "figures" / "fig_stakeholder_map.csv").empty
+
+
+def test_a_missing_table_is_named_with_what_writes_it(tmp_path):
+    results = write_results(tmp_path / "results")
+    (results / "sentence_sentiment.csv").unlink()
+    with pytest.raises(FileNotFoundError, match=r"sentence_sentiment\.csv \(written by notebook 03 or "
+                                                r"burden-shift run --sentence-sentiment\)"):
+        make_figures(results, tmp_path / "figures")
+    assert not (tmp_path / "figures").exists()

@@ -48,7 +48,7 @@ def corpus(tmp_path_factory, seeds_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def serial(corpus: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("serial")
-    run_corpus(corpus, out, jobs=1, progress=False)
+    run_corpus(corpus, out, jobs=1, progress=False, sentence_sentiment=True)
     return out
 
 
@@ -118,8 +118,17 @@ def test_a_stage_that_raises_is_a_failure_not_a_crash(corpus: Path, monkeypatch)
 
 
 def test_parallel_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path):
-    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False)
+    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False, sentence_sentiment=True)
     assert_same_files(serial, tmp_path / "parallel")
+
+
+def test_sentence_sentiment_is_written_only_when_asked_for(corpus: Path, serial: Path, tmp_path: Path):
+    """Without it a run writes every other table, the same files as with it."""
+    run_corpus(corpus, tmp_path / "default", jobs=2, progress=False)
+    written = sorted(p.name for p in (tmp_path / "default").iterdir())
+    assert written == sorted(set(TABLES) - {"sentence_sentiment.csv"})
+    _, mismatch, errors = filecmp.cmpfiles(serial, tmp_path / "default", written, shallow=False)
+    assert (mismatch, errors) == ([], [])
 
 
 # The scheduler always opens an HTTP listener; sockets are allowed for this test, but a
@@ -130,7 +139,8 @@ def test_dask_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path)
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
                                   dashboard_address=None) as cluster:
-        run_corpus(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address, progress=False)
+        run_corpus(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address, progress=False,
+                   sentence_sentiment=True)
     assert_same_files(serial, tmp_path / "dask")
 
 
@@ -149,7 +159,7 @@ def test_missing_corpus_folder(tmp_path: Path):
 
 
 def test_cli_run(corpus: Path, serial: Path, tmp_path: Path, capsys):
-    assert main(["run", str(corpus), "--out", str(tmp_path / "cli"), "--jobs", "1"]) == 1  # two files failed
+    assert main(["run", str(corpus), "--out", str(tmp_path / "cli"), "--jobs", "1", "--sentence-sentiment"]) == 1
     err = capsys.readouterr().err
     assert f"{len(list(corpus.glob('*.txt'))) - 2} articles, " in err and ", 2 failures" in err
     assert_same_files(serial, tmp_path / "cli")
@@ -192,8 +202,9 @@ def test_run_over_the_seeds_writes_what_the_notebooks_wrote(seeds_dir: Path, rep
     results = repo_root / "results"
     if not (results / "statements.csv").exists():
         pytest.skip("notebooks not rendered into results/")
-    run_corpus(seeds_dir, tmp_path / "out", jobs=1, progress=False)
+    run_corpus(seeds_dir, tmp_path / "out", jobs=1, progress=False, sentence_sentiment=True)
     shared = sorted(p.name for p in (tmp_path / "out").iterdir() if (results / p.name).exists())
-    assert {"documents.csv", "statements.csv", "scored_statements.csv", "positions.csv"} <= set(shared)
+    assert {"documents.csv", "statements.csv", "scored_statements.csv", "sentence_sentiment.csv",
+            "positions.csv"} <= set(shared)
     different = [name for name in shared if (results / name).read_bytes() != (tmp_path / "out" / name).read_bytes()]
     assert different == []

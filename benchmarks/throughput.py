@@ -20,8 +20,9 @@ Each timed phase runs ``--repeat`` times (default 3), the phases in turn; the ru
 duration is reported, with the highest peak memory. Prints articles/s, words/s and peak RSS
 per phase (with the time of the end-of-run aggregation, timed again on its own), the whole
 pipeline's throughput per core as a share of TextBlob alone (and the 1-core share of every
-round), the parallel speed-up, and whether the serial and parallel runs wrote identical files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6,
-peak memory flat in N (under 1 GB at 20,000 articles).
+round), the parallel speed-up, and whether the serial and parallel runs wrote identical
+files. Targets on a 2-core machine: share >= 0.25, speed-up >= 1.6, peak memory flat in N
+(under 1 GB at 20,000 articles).
 
 ``--aggregate-n M`` also measures the end of a run at the scale of M articles without
 processing them all: the statements tables of the last run are repeated (under new document

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.actors import (_boundary, _terms, actor_codebook, actor_table, anonymous_share, resolve_records,
-                             resolve_speakers)
+from analysis.actors import actor_table, anonymous_share, resolve_records, resolve_speakers
+from analysis.names import _boundary, _terms, actor_codebook
 from analysis.codebook import ACTOR_TYPES, DEFAULT_DIR
 
 

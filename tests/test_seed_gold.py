@@ -11,7 +11,8 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis.actors import actor_codebook, resolve_speakers
+from analysis.actors import resolve_speakers
+from analysis.names import actor_codebook
 from analysis.codebook import DEFAULT_DIR
 from analysis.evaluation import compare_with_gold, gold_scores
 from analysis.statements import extract_statements

@@ -23,9 +23,11 @@ _EXPORTS = {
     "score_statements": "scoring",
     "score_records": "scoring",
     "sentence_sentiment": "scoring",
+    "sentence_records": "scoring",
     "validate_stance": "scoring",
     "stakeholder_positions": "positions",
     "run_corpus": "pipeline",
+    "timeline_records": "timeline",
     "load_codebook": "codebook",
     "CodebookError": "codebook",
 }

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analysis.codebook import Codebook
+from analysis.ingest import segment, split_sentences
 from analysis.names import (ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_WORDS,
                             UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
                             introduced, lexicon_of, nationality_of, person_name, phrase_core, phrase_gender,
@@ -94,12 +95,7 @@ def _sentence_spans(text: str, paragraphs: list[tuple[int, int]], body: list[tup
     for paragraph, _, start, end in body_sentences or ():
         if paragraph < len(body):
             known.setdefault(body[paragraph], []).append((start, end))
-    try:
-        from analysis.ingest import split_sentences
-        return [span for start, end in paragraphs
-                for span in known.get((start, end)) or split_sentences(text, start, end)]
-    except Exception:  # without the splitter, paragraphs stand in for sentences
-        return paragraphs
+    return [span for start, end in paragraphs for span in known.get((start, end)) or split_sentences(text, start, end)]
 
 
 @dataclass(frozen=True)
@@ -143,11 +139,7 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
     """The journalists (names in the byline and credits, never actors) and the body spans
     (where named mentions are looked for; headlines are not), from the blocks of
     ``analysis.ingest.segment(text)`` (given as ``segmented``, or segmented here)."""
-    try:
-        from analysis.ingest import segment
-        blocks = [(b.label, b.start, b.end) for b in (segment(text) if segmented is None else segmented)]
-    except Exception:  # a broken segmenter must not stop speaker resolution
-        blocks = [("body", 0, len(text))]
+    blocks = [(b.label, b.start, b.end) for b in (segment(text) if segmented is None else segmented)]
     journalists = {m.group() for label, start, end in blocks if label in ("byline", "credits")
                    for m in _CAPITALISED_RUN.finditer(text, start, end)
                    if not re.match(r"(?:By|Reporting|Editing|Additional|Writing)\b", m.group())}

@@ -117,8 +117,8 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -
         if len(document.text) > MAX_ARTICLE_CHARS:
             raise IngestError(path, f"{len(document.text):,} characters, more than one article can hold "
                                     f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
-        spans = body_sentences(document.text, document.blocks)
         stage = "statements"
+        spans = body_sentences(document.text, document.blocks)
         statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
         stage = "scoring"
         scored = score_records(statements, document.text, sentences=spans)
@@ -224,8 +224,9 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
     if jobs == 1 or len(paths) <= size:
         yield from (process_chunk(chunk, seeds, sentence_sentiment) for chunk in chunks)
         return
-    # The first chunk is done here, before the workers are forked: they inherit the loaded
-    # lexicons and compiled codebook instead of each loading them again.
+    # The first chunk is done here, before the workers start: where they are forked (the
+    # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
+    # each loading them again.
     yield process_chunk(next(chunks), seeds, sentence_sentiment)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment),
@@ -255,6 +256,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     jobs = jobs or available_cores()
     handles = {name: (out / TABLES[name][0]).open("w", encoding="utf-8", newline="")
                for name in run_tables(sentence_sentiment)}
+    if not sentence_sentiment:  # a table from an earlier run must not pass for this one's
+        (out / TABLES["sentences"][0]).unlink(missing_ok=True)
     articles = statements = failures = 0
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:

@@ -152,7 +152,7 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         by_document[record["doc_id"] if text_by_doc else ""].append(i)
-    scores: list[dict] = [{}] * len(records)
+    scores: list[dict | None] = [None] * len(records)
     for doc_id, rows in by_document.items():
         text = text_by_doc.get(doc_id) if text_by_doc else None
         for i, row in zip(rows, _scores([records[i] for i in rows], text, rules)):

@@ -26,10 +26,16 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
 def csv_text(rows: Iterable[Sequence], header: Sequence[str] | None = None) -> str:
     """``rows`` of plain Python values (str, int, float, bool, None) as CSV text, formatted
-    cell for cell as :func:`write_table` formats a DataFrame holding them: missing values
-    (None, NaN) empty, floats with :data:`FLOAT_FORMAT`, pandas' quoting and line ends.
-    For streaming many small tables, where building a DataFrame for each costs more than
-    the work that produced it."""
+    as :func:`write_table` formats a DataFrame holding them: missing values (None, NaN)
+    empty, floats with :data:`FLOAT_FORMAT`, pandas' quoting and line ends. For streaming
+    many small tables, where building a DataFrame for each costs more than the work that
+    produced it.
+
+    Cells are formatted one by one, while pandas formats a column by its type: the two agree
+    when each column holds one kind of value (text with missing values, ints, bools, or
+    floats with NaN), as every table of this package does. An int column with a missing
+    value, or ints and floats in one column, would come out differently ("1" here,
+    "1.000000" from pandas)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if header is not None:

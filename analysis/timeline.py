@@ -84,7 +84,7 @@ def event_label(text: str, mention: DateMention, sentence: tuple[int, int]) -> s
     return " ".join(_label(words, text).split())
 
 
-def timeline_records(document: Document | str, blocks: list[Block] | None = None, doc_id: str | None = None,
+def timeline_records(document: Document | str, *, blocks: list[Block] | None = None, doc_id: str | None = None,
                      anchor_date: date | str | None = None,
                      sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
     """Timeline rows (dicts with the keys :data:`COLUMNS`, see the module docstring) of a

@@ -5,7 +5,8 @@ Run ``python -m benchmarks.throughput --n 2000 --polnear ../shared/benchmarks/po
 Builds a corpus of N articles in a temporary folder by cycling through the texts at hand (the
 seeds, plus the PolNeAR dev texts when a path is given), writing one file at a time. Then
 measures, each in a fresh interpreter whose process tree (workers included) is sampled for
-its resident memory:
+its resident memory (the sum over the processes, so pages that forked workers share with
+their parent count more than once: an upper bound):
 
 - ``textblob``: ``TextBlob(text).sentiment`` of every article, nothing else;
 - ``serial``: ``run_corpus(..., jobs=1)``, the whole pipeline in one process (``burden-shift
@@ -122,11 +123,12 @@ def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
         statements = timed("statement_records", statement_records, text, doc_id, blocks=document.blocks,
                            sentences=spans)
         scored = timed("score_records", score_records, statements, text, sentences=spans)
-        timeline = timed("timeline_records", timeline_records, document, sentences=spans)
         sentences = timed("sentence_records *", sentence_records, text, doc_id, sentences=spans)
+        timeline = timed("timeline_records", timeline_records, document, sentences=spans)
         article = Article([], statements, scored, [dict(zip(SENTENCE_COLUMNS, row)) for row in sentences], timeline)
         timed("rows as CSV", lambda: [csv_rows(getattr(article, name), table_columns(name))
-                                      for name in run_tables(sentence_sentiment=True)])
+                                      for name in run_tables()])
+        timed("sentence rows as CSV *", lambda: csv_rows(article.sentences, table_columns("sentences")))
         if index == 0:
             totals.clear()  # the untimed first article: loading and caching
     return {name: seconds / len(paths) for name, seconds in totals.items()}
@@ -292,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         if "textblob" in samples and "serial" in samples:
             shares = [t["seconds"] / s["seconds"] for t, s in zip(samples["textblob"], samples["serial"])]
             print(f"whole pipeline, 1 core, per round: {' '.join(f'{share:.3f}' for share in shares)} "
-                  "of TextBlob-alone throughput")
+                  f"of TextBlob-alone throughput (median {sorted(shares)[len(shares) // 2]:.3f})")
         runs = [Path(scratch) / f"out_{phase}" for phase in phases if phase in ("serial", "parallel")]
         if len(runs) == 2:
             same = identical_outputs(*runs)

@@ -123,7 +123,9 @@ def test_parallel_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: P
 
 
 def test_sentence_sentiment_is_written_only_when_asked_for(corpus: Path, serial: Path, tmp_path: Path):
-    """Without it a run writes every other table, the same files as with it."""
+    """Without it a run writes every other table, the same files as with it, and removes the
+    table an earlier run left in its output folder (it would describe another corpus)."""
+    shutil.copytree(serial, tmp_path / "default")
     run_corpus(corpus, tmp_path / "default", jobs=2, progress=False)
     written = sorted(p.name for p in (tmp_path / "default").iterdir())
     assert written == sorted(set(TABLES) - {"sentence_sentiment.csv"})

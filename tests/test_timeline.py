@@ -50,7 +50,7 @@ def test_offsets_point_at_the_expression_inside_its_sentence(seed_timeline):
 def test_records_give_the_frames_rows(seed_timeline):
     document, timeline = seed_timeline
     sentences = body_sentences(document.text, document.blocks)
-    for records in (timeline_records(document), timeline_records(document, document.blocks),
+    for records in (timeline_records(document), timeline_records(document, blocks=document.blocks),
                     timeline_records(document, sentences=sentences)):
         assert records == timeline.to_dict("records")
 

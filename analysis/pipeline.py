@@ -129,8 +129,7 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -
         return _failed(exc, path, seeds, stage, exc.problem)
     except Exception as exc:  # a bug met on one article must not end a run over thousands
         return _failed(IngestError(path, str(exc)), path, seeds, stage, f"{type(exc).__name__}: {exc}")
-    return Article([document_record(document, seeds)], statements, scored,
-                   [dict(zip(SENTENCE_COLUMNS, row)) for row in sentences], timeline)
+    return Article([document_record(document, seeds)], statements, scored, sentences, timeline)
 
 
 def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: str) -> Article:

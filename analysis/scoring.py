@@ -15,7 +15,7 @@ it only the content is read and such statements count as not addressing the targ
 
 ``sentence_sentiment(text, doc_id)`` scores every body sentence with TextBlob: doc_id,
 paragraph, sentence, start, end, text, polarity, subjectivity (``sentence_records``: the
-same rows as tuples). VADER is left out here: it is kept where it is compared with stance
+same rows as dicts). VADER is left out here: it is kept where it is compared with stance
 (the statements), while at sentence level no figure reads it and it would be the largest
 single cost of a corpus run.
 
@@ -165,15 +165,17 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
 
 
 def sentence_records(text: str, doc_id: str, blocks: list[Block] | None = None,
-                     sentences: list[tuple[int, int, int, int]] | None = None) -> list[tuple]:
-    """TextBlob sentiment of every body sentence of ``text``: rows in
-    :data:`SENTENCE_COLUMNS` order. ``blocks`` (``segment(text)``) or ``sentences``
+                     sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+    """TextBlob sentiment of every body sentence of ``text``: rows as dicts keyed by
+    :data:`SENTENCE_COLUMNS`. ``blocks`` (``segment(text)``) or ``sentences``
     (``body_sentences(text, blocks)``) when the caller has them."""
     sentences = body_sentences(text, blocks) if sentences is None else sentences
     rows = []
     for paragraph, sentence, start, end in sentences:
         chunk = text[start:end]
-        rows.append((doc_id, paragraph, sentence, start, end, chunk, *textblob_sentiment(chunk)))
+        polarity, subjectivity = textblob_sentiment(chunk)
+        rows.append({"doc_id": doc_id, "paragraph": paragraph, "sentence": sentence, "start": start, "end": end,
+                     "text": chunk, "polarity": polarity, "subjectivity": subjectivity})
     return rows
 
 

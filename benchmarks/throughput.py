@@ -102,7 +102,7 @@ def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
 
     from analysis.ingest import body_sentences, read_document
     from analysis.pipeline import Article, csv_rows, run_tables, table_columns
-    from analysis.scoring import SENTENCE_COLUMNS, score_records, sentence_records
+    from analysis.scoring import score_records, sentence_records
     from analysis.statements import statement_records
     from analysis.timeline import timeline_records
 
@@ -125,7 +125,7 @@ def stage_times(corpus: Path, limit: int = 200) -> dict[str, float]:
         scored = timed("score_records", score_records, statements, text, sentences=spans)
         sentences = timed("sentence_records *", sentence_records, text, doc_id, sentences=spans)
         timeline = timed("timeline_records", timeline_records, document, sentences=spans)
-        article = Article([], statements, scored, [dict(zip(SENTENCE_COLUMNS, row)) for row in sentences], timeline)
+        article = Article([], statements, scored, sentences, timeline)
         timed("rows as CSV", lambda: [csv_rows(getattr(article, name), table_columns(name))
                                       for name in run_tables()])
         timed("sentence rows as CSV *", lambda: csv_rows(article.sentences, table_columns("sentences")))
@@ -223,13 +223,13 @@ def report(results: dict[str, dict], words: int, jobs: int) -> None:
         print(f"{phase:<10} {result['articles']:>8} {seconds:>8.1f} {result['aggregation']:>21.1f} "
               f"{result['articles'] / seconds:>11.1f} {words / seconds:>10.0f} {result['peak_rss'] / 2**20:>12.0f} "
               f"{result['statements']:>10}")
-    base = results["textblob"]["seconds"]
-    if "serial" in results:
+    base = results["textblob"]["seconds"] if "textblob" in results else None
+    if base and "serial" in results:
         print(f"whole pipeline, 1 core:  {base / results['serial']['seconds']:.3f} of TextBlob-alone throughput")
-    if "parallel" in results:
+    if base and "parallel" in results:
         print(f"whole pipeline, per core with {jobs} workers: "
               f"{base / results['parallel']['seconds'] / jobs:.3f} of TextBlob-alone throughput (one core)")
-    if "sentences" in results:
+    if base and "sentences" in results:
         print(f"with --sentence-sentiment, 1 core: {base / results['sentences']['seconds']:.3f} "
               "of TextBlob-alone throughput")
     if "serial" in results and "parallel" in results:

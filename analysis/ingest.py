@@ -557,12 +557,10 @@ def _relative(path: Path, root: Path | None) -> str:
     folder), else after resolving both (a relative and an absolute spelling), else its name."""
     if root is None:
         return path.name
-    for relative in (lambda: path.relative_to(root), lambda: path.resolve().relative_to(Path(root).resolve())):
-        try:
-            return relative().as_posix()
-        except ValueError:
-            continue
-    return path.name
+    if path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    resolved, folder = path.resolve(), Path(root).resolve()
+    return resolved.relative_to(folder).as_posix() if resolved.is_relative_to(folder) else path.name
 
 
 def documents_frame(items: Iterable[Document | IngestError], root: str | Path | None = None) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """The whole pipeline over a folder of articles: ``run_corpus(seeds, out)``.
 
 Each article is processed on its own (read -> statements -> scores -> timeline, and
-sentence sentiment when asked for), a pure function of the file, in worker processes or on a Dask cluster, which
-also format its rows as CSV. Per article the stages pass plain records (the ``*_records``
+sentence sentiment when asked for), a pure function of the file, in worker processes or on
+a Dask cluster, which also format its rows as CSV. Per article the stages pass plain records (the ``*_records``
 functions behind each stage's DataFrame function), because building a DataFrame for a
 handful of rows costs more than the work that produced them. Results come back in sorted
 file order and are appended to the tables as they arrive, so memory does not grow with the
@@ -215,8 +215,9 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
         with Client(scheduler) as client:
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
-            yield from _ordered(lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
-                                _chunks(paths, size), workers * TASKS_PER_WORKER)
+            yield from _ordered(
+                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
+                _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)

@@ -518,6 +518,52 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     return UNKNOWN.copy(), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
 
 
+# --------------------------------------------------------------------------- the corpus
+
+
+def corpus_surnames(statements: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """One-word person speakers of a corpus (``speaker``, ``actor_type``, ``doc_id``) that
+    name one person: surname -> (full name, its actor type, its bloc), when exactly one
+    full name (two words or more) of a person speaker in the corpus ends with that surname.
+    A surname two full names share ("Clinton": Hillary and Bill) is left out."""
+    if statements is None or len(statements) == 0:
+        return {}
+    persons = statements[statements["actor_type"] == "person"]
+    names = persons["speaker"].dropna().astype(str)
+    full: dict[str, set[str]] = {}
+    for name in set(names):
+        if len(name.split()) > 1:
+            full.setdefault(surname_of(name), set()).add(name)
+    lone = {name for name in set(names) if len(name.split()) == 1}
+    found = {}
+    for surname in sorted(lone):
+        if len(full.get(surname, ())) == 1:
+            name = next(iter(full[surname]))
+            row = persons[persons["speaker"] == name].iloc[0]
+            found[surname] = (name, str(row["actor_type"]), str(row["bloc"]))
+    return found
+
+
+def merge_corpus_speakers(statements: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``statements`` in which a person speaker named by surname alone carries
+    the one full name the corpus gives that surname (:func:`corpus_surnames`), with its
+    type and bloc, so that a person is counted once; ``speaker_evidence``, when present,
+    says so. Rows keep their order."""
+    names = corpus_surnames(statements)
+    if not names:
+        return statements.copy() if statements is not None else statements
+    frame = statements.copy()
+    hit = (frame["actor_type"] == "person") & frame["speaker"].isin(list(names))
+    targets = frame.loc[hit, "speaker"].map(names)
+    for column, part in (("speaker", 0), ("actor_type", 1), ("bloc", 2)):
+        frame.loc[hit, column] = targets.map(lambda target: target[part])
+    if "speaker_evidence" in frame.columns:
+        frame.loc[hit, "speaker_evidence"] = (frame.loc[hit, "speaker_evidence"].fillna("").astype(str)
+                                              + "; the corpus names one person of that surname → "
+                                              + frame.loc[hit, "speaker"])
+    return frame
+
+
 # --------------------------------------------------------------------------- summaries
 
 

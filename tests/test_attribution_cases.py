@@ -1,0 +1,55 @@
+"""The failure classes of attribution on unseen articles (issue #12), each on sentences
+written for these tests, plus the benchmark of ``tests/data/attribution_cases.yaml``."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import merge_corpus_speakers
+from analysis.statements import statement_records
+from benchmarks.attribution_cases import CLASSES, load_cases, run
+
+
+def statements(body: str) -> list[dict]:
+    """The statements of a news file with a headline and ``body``."""
+    return statement_records("Headline\n\n" + body, "t")
+
+
+def speaker_of(rows: list[dict], content: str) -> dict:
+    """The row whose content holds ``content``."""
+    return next(row for row in rows if content in row["content"])
+
+
+# --------------------------------------------------------------------------- one actor across a corpus
+
+
+def corpus(*bodies: str) -> pd.DataFrame:
+    return pd.DataFrame([row for i, body in enumerate(bodies) for row in statement_records(f"H\n\n{body}", f"d{i}")])
+
+
+def test_a_surname_joins_the_one_full_name_of_the_corpus():
+    frame = merge_corpus_speakers(corpus("Alexus Grynkewich said the flank needed air defense.",
+                                         "Grynkewich said Russia was rebuilding faster than expected."))
+    assert list(frame["speaker"]) == ["Alexus Grynkewich", "Alexus Grynkewich"]
+    assert "the corpus names one person of that surname" in frame["speaker_evidence"].iloc[1]
+
+
+def test_a_surname_two_people_share_stays_apart():
+    frame = merge_corpus_speakers(corpus("Hillary Clinton said the Midwest would decide it.",
+                                         "Bill Clinton said the economy mattered most.",
+                                         "Clinton said the race was close."))
+    assert list(frame["speaker"]) == ["Hillary Clinton", "Bill Clinton", "Clinton"]
+
+
+def test_merging_an_empty_corpus_is_empty():
+    assert merge_corpus_speakers(pd.DataFrame(columns=["speaker", "actor_type", "bloc"])).empty
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def test_the_benchmark_scores_every_class():
+    tallies, _ = run()
+    assert set(tallies) == set(CLASSES)
+    assert sum(t.cases for t in tallies.values()) == len(load_cases())
+    assert all(t.found <= t.gold and t.right <= t.found for t in tallies.values())

@@ -20,6 +20,8 @@ Rules, first that applies wins:
    earlier in the same sentence, then in the same or previous paragraph (names only when
    a title introduces them or they open a sentence), then among all earlier speakers,
    then among any names in the same or previous paragraph;
+   relative pronoun: "who" -> nearest person, "which" -> nearest organisation named or
+   speaking earlier in the same sentence;
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
@@ -56,6 +58,8 @@ from analysis.names import (ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
 PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
+# "..., who said": a person; "..., which said": an organisation.
+RELATIVE_PRONOUNS = {"who": ("person", "anonymous_person"), "which": ("organization",)}
 FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNORECASE)
 
 # Named mentions in a document, and the words around one that tell whether it is salient.
@@ -435,6 +439,8 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
         return UNKNOWN.copy(), "no speaker in the text (implicit) and none earlier in the sentence"
     if phrase.lower() in PRONOUNS:
         return _pronoun(phrase, anchor, doc)
+    if phrase.lower() in RELATIVE_PRONOUNS:
+        return _relative(phrase, anchor, doc)
     if FIRST_PERSON.fullmatch(phrase):
         return UNKNOWN.copy(), f"first-person pronoun '{phrase}' outside a quotation → unknown"
     core = phrase_core(phrase)
@@ -562,6 +568,20 @@ def merge_corpus_speakers(statements: pd.DataFrame) -> pd.DataFrame:
                                               + "; the corpus names one person of that surname → "
                                               + frame.loc[hit, "speaker"])
     return frame
+
+
+def _relative(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
+    """A relative pronoun's antecedent: the nearest person ("who") or organisation
+    ("which") named or speaking earlier in the same sentence; unknown when there is none."""
+    types = RELATIVE_PRONOUNS[phrase.lower()]
+    start = doc.sentences.start_of(anchor)
+    pool = [a for a in doc.mentions + doc.earlier if start <= a.position < anchor and a.actor_type in types]
+    if not pool:
+        return UNKNOWN.copy(), f"relative pronoun '{phrase}' with no {types[0]} earlier in the sentence → unknown"
+    antecedent = max(pool, key=lambda a: a.position)
+    found = antecedent.copy()
+    found.gender = doc.gender(antecedent)
+    return found, f"relative pronoun '{phrase}' → nearest {types[0]} earlier in the sentence: '{antecedent.name}'"
 
 
 # --------------------------------------------------------------------------- summaries

@@ -53,3 +53,23 @@ def test_the_benchmark_scores_every_class():
     assert set(tallies) == set(CLASSES)
     assert sum(t.cases for t in tallies.values()) == len(load_cases())
     assert all(t.found <= t.gold and t.right <= t.found for t in tallies.values())
+
+
+# --------------------------------------------------------------------------- never speakers
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The bill was drafted by Senator Alan Pruitt, who said it would lower drug prices.", "lower drug", "Alan Pruitt"),
+    ("Praise came from Rebecca Stone of the Atlantic Council, who said the timeline was realistic.",
+     "timeline", "Rebecca Stone"),
+    ("The figures come from the Kiel Institute, which said European aid had overtaken American aid.",
+     "European aid", "Kiel Institute"),
+])
+def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and "relative pronoun" in row["speaker_evidence"]
+
+
+def test_a_relative_pronoun_without_antecedent_is_unknown():
+    row = speaker_of(statements("It was a day on which officials, who said little, kept quiet about the talks."), "little")
+    assert row["speaker"] == "" and "relative pronoun 'who'" in row["speaker_evidence"]

@@ -73,3 +73,32 @@ def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
 def test_a_relative_pronoun_without_antecedent_is_unknown():
     row = speaker_of(statements("It was a day on which officials, who said little, kept quiet about the talks."), "little")
     assert row["speaker"] == "" and "relative pronoun 'who'" in row["speaker_evidence"]
+
+
+# --------------------------------------------------------------------------- speech acts beyond "said"
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The foreign minister reaffirmed that her government would meet the target.", "her government would meet"),
+    ("Officials in Rome cast the budget as a break with years of austerity.", "the budget as a break"),
+    ("The senator mused that the treaty might not survive another election.", "the treaty might not survive"),
+    ("The envoy pressed allied capitals to buy more air defense systems.", "buy more air defense"),
+    ("The prime minister made it clear that troops would stay until spring.", "troops would stay"),
+    ("The spokesman dismissed the report as a fabrication.", "the report as a fabrication"),
+    ("The chancellor rejected the idea that Berlin was dragging its feet.", "Berlin was dragging its feet"),
+    ("The admiral signaled that the fleet would return to the Baltic.", "the fleet would return"),
+    ("The governor is talking about a ban on new coal plants.", "a ban on new coal plants"),
+])
+def test_speech_acts_from_the_codebook(body, content):
+    assert any(content in row["content"] for row in statements(body))
+
+
+@pytest.mark.parametrize("body", [
+    "The minister cast a vote against the bill.",
+    "The court dismissed the case on Friday.",
+    "The voters rejected the measure by a wide margin.",
+    "The lights signaled the start of the race.",
+    "The coach is talking about which players to sign.",
+])
+def test_a_speech_act_without_its_complement_is_no_statement(body):
+    assert statements(body) == []

@@ -50,7 +50,7 @@ import pandas as pd
 
 from analysis.codebook import Codebook
 from analysis.ingest import segment, split_sentences
-from analysis.names import (ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_WORDS,
+from analysis.names import (AREA_LEAD, ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_WORDS,
                             UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
                             introduced, lexicon_of, nationality_of, person_name, phrase_core, phrase_gender,
                             singular, surname_of, titles_of)
@@ -206,14 +206,19 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
     """The person before ``actor`` in ``pool`` whose longer name ends with the one-word
     name of ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
     contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
-    nearest; or None."""
+    nearest; else the one person whose name starts with it ("Rosalind" -> "Rosalind
+    Achebe"); or None."""
     if actor.actor_type != "person" or len(actor.name.split()) != 1:
         return None
     earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
                and surname_of(a.name) == actor.name and a.name != actor.name
                and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
     if not earlier:
-        return None
+        # "Rosalind said" after "Rosalind Achebe": a first name of one person named before
+        earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
+                   and len(a.name.split()) > 1 and a.name.split()[0] == actor.name]
+        if len({a.name for a in earlier}) != 1:
+            return None
     counts = Counter(a.name for a in earlier)
     return max(earlier, key=lambda a: (counts[a.name], a.position))
 
@@ -281,7 +286,11 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 continue
             # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
             run = match.group()
-            names = [person_name(part, doc.lexicon) for part in dict.fromkeys((run, run.split(" of ")[0]))]
+            # "Commissioner for Defence and Space X Y": the words before the run tell that
+            # it opens with the area of a title
+            lead = AREA_LEAD.search(text, max(start, match.start() - 30), match.start())
+            parts = (text[lead.start():match.end()],) if lead else (run, run.split(" of ")[0])
+            names = [person_name(part, doc.lexicon) for part in dict.fromkeys(parts)]
             name = next((n for n in names if n and (len(n.split()) >= 2 or introduced(run, n))), None)
             if name and not any(name in j for j in doc.journalists):
                 take(match.span())

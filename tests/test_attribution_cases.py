@@ -102,3 +102,29 @@ def test_speech_acts_from_the_codebook(body, content):
 ])
 def test_a_speech_act_without_its_complement_is_no_statement(body):
     assert statements(body) == []
+
+
+# --------------------------------------------------------------------------- names behind long titles
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("Under Secretary of State for Arms Control Nadia Ferrand said the treaty was dead.", "treaty", "Nadia Ferrand"),
+    ("Commissioner for Trade and Security Piotr Zalewski said tariffs would rise. He said talks would go on.",
+     "talks", "Piotr Zalewski"),
+    ("Director of National Intelligence Carla Brooks told senators that the threat had grown.", "threat",
+     "Carla Brooks"),
+    ("Col. Ivo Hartmann, a retired planner, said the brigade lacked fuel.", "brigade", "Ivo Hartmann"),
+    ("State Senator Rosalind Achebe filed a bill. Rosalind said rents had doubled.", "rents", "Rosalind Achebe"),
+])
+def test_the_person_behind_a_long_title(body, content, speaker):
+    assert speaker_of(statements(body), content)["speaker"] == speaker
+
+
+def test_a_first_name_two_people_share_stays_a_first_name():
+    rows = statements("Anna Berg and Anna Kovac met on Monday. Later, Anna said the deal was done.")
+    assert speaker_of(rows, "deal")["speaker"] == "Anna"
+
+
+def test_a_spokeswoman_for_a_person_is_not_that_person():
+    row = speaker_of(statements("A spokeswoman for Hillary Clinton said the trip was cancelled."), "trip")
+    assert row["speaker"] == "spokeswoman for Hillary Clinton"

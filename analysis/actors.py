@@ -25,8 +25,10 @@ Rules, first that applies wins:
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
-5. bare definite description ("the official", "the senator") -> nearest earlier speaker,
-   else named actor, with that head noun or title;
+5. definite description ("the official", "the senator", "the four-star general", "the
+   defense chief") -> nearest earlier speaker, else named actor, with that head noun or
+   title among the role words around its name ("Defense Secretary X", "X, the prime
+   minister"), preferring the one that fits most of the description's modifiers;
 6. surname alone ("Landau", "Mr. Landau") -> the nearest earlier speaker, else named
    person, whose name ends with it;
 7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
@@ -50,8 +52,8 @@ import pandas as pd
 
 from analysis.codebook import Codebook
 from analysis.ingest import segment, split_sentences
-from analysis.names import (AREA_LEAD, ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_WORDS,
-                            UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
+from analysis.names import (AREA_LEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS,
+                            TITLE_ABBREVIATIONS, TITLE_WORDS, UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
                             introduced, lexicon_of, nationality_of, person_name, phrase_core, phrase_gender,
                             singular, surname_of, titles_of)
 
@@ -60,6 +62,11 @@ ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
 PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
 # "..., who said": a person; "..., which said": an organisation.
 RELATIVE_PRONOUNS = {"who": ("person", "anonymous_person"), "which": ("organization",)}
+# "the president", "the four-star general", "the bloc's commissioner": up to three modifiers, then the head.
+_DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?P<head>[a-z]+)", re.I)
+# A head that stands for titles it does not spell ("the defense chief" is its secretary).
+_HEAD_STANDS_FOR = {"chief": {"secretary", "minister", "head", "director", "commander", "chairman", "chairwoman"},
+                    "commander": {"general", "admiral"}, "general": {"commander"}}
 FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNORECASE)
 
 # Named mentions in a document, and the words around one that tell whether it is salient.
@@ -240,7 +247,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     def take(span: tuple[int, int]) -> None:
         occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
-    sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s)]
+    # a sentence after a dateline ("WASHINGTON — President X ...") starts outside the body
+    sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s) or doc.body.holds(e - 1)]
     in_body = _Spans.of(sentences)
     before_name = TITLE_WORDS | doc.lexicon.nationality_terms
     for index, matches in doc.lexicon.alias_scan.finditer(text):
@@ -255,7 +263,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if inside and inside.group(1).lower() not in before_name:
                 continue
             take((start, end))
-            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
+            roles = _role_words(text, start, end, doc.sentences.start_of(start)) if row["type"] == "person" else frozenset()
+            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias) | roles, start,
                                         _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
         possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
@@ -296,7 +305,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 take(match.span())
                 titles = titles_of(run)
                 bloc_hit = nationality_of(match.group(), doc.lexicon)
-                found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
+                found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown",
+                                             titles | _role_words(text, *match.span(), start),
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              phrase_gender(match.group()))
     surnames = {surname_of(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
@@ -465,14 +475,11 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
         surface, entry = alias
         return (Actor(entry["name"], entry["type"], entry["bloc"], _heads_of(surface) | titles_of(phrase)),
                 f"alias '{surface}' of codebook actor {entry['actor_id']}")
-    definite = re.fullmatch(r"(?:the|this|that|these|those)\s+(?:same\s+|two\s+|three\s+|other\s+)?([a-z]+)", core, re.I)
+    definite = _DEFINITE.fullmatch(core)
     if definite:
-        head = TITLE_ABBREVIATIONS.get(singular(definite.group(1)), singular(definite.group(1)))
-        for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
-            matches = [a for a in pool if head in a.heads and a.position < anchor]
-            if matches:
-                a = max(matches, key=lambda a: a.position)
-                return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
+        described = _described(definite, anchor, doc)
+        if described:
+            return described
     actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
@@ -490,6 +497,45 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
                             + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
                 break
     return actor, f"not in codebook: {evidence}"
+
+
+def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, str] | None:
+    """The earlier speaker, else named actor, that a definite description ("the senator",
+    "the four-star general", "the defense chief") refers to: one whose heads hold the
+    description's head (or a title the head stands for); with modifiers ("defense"), the
+    one whose heads hold most of them, then the nearest; a capitalised modifier must be
+    in its name. None when no one fits."""
+    word = singular(definite.group("head"))
+    head = TITLE_ABBREVIATIONS.get(word, word)
+    modifiers = [m for m in definite.group("modifiers").split() if m.lower() not in ("same", "other", "two", "three")]
+    if modifiers and head not in PERSON_NOUNS | TITLE_WORDS:
+        return None  # "the Trump campaign" is not any campaign named before
+    wanted = {head} | _HEAD_STANDS_FOR.get(head, set())
+    named = [m for m in modifiers if m[:1].isupper() and not m.endswith(("'s", "’s"))]
+    roles = {singular(m) for m in modifiers if not m[:1].isupper()}
+    for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
+        matches = [a for a in pool if a.position < anchor and wanted & a.heads and all(n in a.name for n in named)]
+        if matches:
+            a = max(matches, key=lambda a: (len(roles & a.heads), a.position))
+            fits = sorted(wanted & a.heads | roles & a.heads)
+            return a.copy(), (f"definite description '{definite.group()}' → nearest earlier {how} described as "
+                              f"{', '.join(fits)}: '{a.name}'")
+    return None
+
+
+def _role_words(text: str, start: int, end: int, sentence_start: int) -> frozenset[str]:
+    """Role words (titles, person nouns) around the name at ``text[start:end]``: in the
+    words just before it ("Defense Secretary Pete Hegseth"), in a description set off
+    before it ("the Commission's defense commissioner, Andrius Kubilius") and in an
+    apposition after it ("Jan Wilk, the prime minister,")."""
+    before = text[max(sentence_start, start - 80):start]
+    lead = re.split(r"[;:()“”\"—]", before)[-1]
+    parts = lead.rsplit(",", 2)
+    chunk = parts[-1] if parts[-1].strip() else (parts[-2] if len(parts) > 1 else "")
+    after = re.match(r",\s+([^,.;:()]{1,80})", text[end:end + 82])
+    words = chunk.split()[-5:] + (after.group(1).split()[:8] if after else [])
+    found = {TITLE_ABBREVIATIONS.get(singular(w.rstrip(".")), singular(w.rstrip("."))) for w in words}
+    return frozenset(found & (PERSON_NOUNS | TITLE_WORDS)) - {"of", "for", "the", "to", "and"}
 
 
 def _heads_of(surface: str) -> frozenset[str]:

@@ -128,3 +128,28 @@ def test_a_first_name_two_people_share_stays_a_first_name():
 def test_a_spokeswoman_for_a_person_is_not_that_person():
     row = speaker_of(statements("A spokeswoman for Hillary Clinton said the trip was cancelled."), "trip")
     assert row["speaker"] == "spokeswoman for Hillary Clinton"
+
+
+# --------------------------------------------------------------------------- speakers named by description
+
+
+@pytest.mark.parametrize("body, content, speaker, fits", [
+    ("ROME — President Lucia Ferri opened the session.\n\nThe president said the budget was balanced.",
+     "budget", "Lucia Ferri", "president"),
+    ("Adm. Kurt Vollmer visited the port.\n\nThe four-star admiral said the fleet was ready.", "fleet",
+     "Kurt Vollmer", "admiral"),
+    ("Interior Minister Sofia Lind met police chiefs.\n\nThe interior chief said arrests had doubled.", "arrests",
+     "Sofia Lind", "interior, minister"),
+    ("The union's trade commissioner, Marek Novak, flew to Ottawa.\n\nThe bloc's commissioner said tariffs would fall.",
+     "tariffs", "Marek Novak", "commissioner"),
+])
+def test_a_description_refers_to_the_person_it_fits(body, content, speaker, fits):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and f"described as {fits}" in row["speaker_evidence"]
+
+
+def test_a_description_nobody_fits_stays_anonymous():
+    rows = statements("Mayor Pia Holm spoke first.\n\nThe senior defense official said the base would close.")
+    assert speaker_of(rows, "base")["speaker"] == "senior defense official"
+    rows = statements("Senator Ada Wolff spoke first.\n\nThe Ohio senator said the plant would close.")
+    assert speaker_of(rows, "plant")["speaker"] == "Ohio senator"

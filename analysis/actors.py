@@ -11,7 +11,9 @@ into (:func:`resolve_records` the same as a list of row dicts), and adds or fill
 - ``bloc``: a bloc id of ``blocs.csv`` or ``unknown``,
 - ``speaker_evidence``: the rule and the cue that decided it.
 
-Rules, first that applies wins:
+Rules, first that applies wins (``resolve_records`` applies 1 to 7; the corpus
+aggregation then joins a surname to the one full name the corpus gives it,
+:func:`merge_corpus_speakers`):
 
 1. implicit speaker: the speaker of an earlier statement in the same sentence;
 2. pronoun: he/she -> nearest earlier person of a compatible gender (known from "Mr."/"Ms."
@@ -25,12 +27,15 @@ Rules, first that applies wins:
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
-5. definite description ("the official", "the senator", "the four-star general", "the
+5. document ("the strategy document", "NATO's summit declaration") -> its owner, else the
+   organisation named nearest before it in the same or previous paragraph, else the
+   document itself as an organization;
+   definite description ("the official", "the senator", "the four-star general", "the
    defense chief") -> nearest earlier speaker, else named actor, with that head noun or
    title among the role words around its name ("Defense Secretary X", "X, the prime
    minister"), preferring the one that fits most of the description's modifiers;
 6. surname alone ("Landau", "Mr. Landau") -> the nearest earlier speaker, else named
-   person, whose name ends with it;
+   person, whose name ends with it (a first name: the one person whose name starts with it);
 7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
    after any titles -> person; organisation head noun or acronym -> organization; person
    head noun, singular -> anonymous_person, plural or coordinated -> anonymous_group) and
@@ -64,6 +69,12 @@ PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("gro
 RELATIVE_PRONOUNS = {"who": ("person", "anonymous_person"), "which": ("organization",)}
 # "the president", "the four-star general", "the bloc's commissioner": up to three modifiers, then the head.
 _DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?P<head>[a-z]+)", re.I)
+# A document as speaker: "the strategy document", "NATO's summit declaration", "the agreement's text".
+DOCUMENT_NOUNS = ("document", "statement", "declaration", "communique", "communiqué", "report", "letter", "memo",
+                  "memorandum", "strategy", "text", "resolution", "directive", "release", "filing", "ruling", "order",
+                  "guidance", "white paper", "paper", "review", "assessment", "proposal", "draft")
+_DOCUMENT = re.compile(r"(?:(?:the|this|that|its|their|a|an)\s+)?(?:(?P<owner>[^,]+?)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?P<head>" + "|".join(DOCUMENT_NOUNS) + r")", re.I)
 # A head that stands for titles it does not spell ("the defense chief" is its secretary).
 _HEAD_STANDS_FOR = {"chief": {"secretary", "minister", "head", "director", "commander", "chairman", "chairwoman"},
                     "commander": {"general", "admiral"}, "general": {"commander"}}
@@ -475,6 +486,9 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
         surface, entry = alias
         return (Actor(entry["name"], entry["type"], entry["bloc"], _heads_of(surface) | titles_of(phrase)),
                 f"alias '{surface}' of codebook actor {entry['actor_id']}")
+    document = _DOCUMENT.fullmatch(core) or _DOCUMENT.fullmatch(phrase)  # "filing" is cut off as a participle
+    if document:
+        return _document_speaker(document, anchor, doc)
     definite = _DEFINITE.fullmatch(core)
     if definite:
         described = _described(definite, anchor, doc)
@@ -521,6 +535,29 @@ def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, 
             return a.copy(), (f"definite description '{definite.group()}' → nearest earlier {how} described as "
                               f"{', '.join(fits)}: '{a.name}'")
     return None
+
+
+def _document_speaker(document: re.Match, anchor: int, doc: _Document) -> tuple[Actor, str]:
+    """A document as speaker ("the strategy document", "NATO's summit declaration"): its
+    owner when the phrase names one that is a person or organisation; without an owner,
+    the organisation named or speaking nearest before it in the same or previous
+    paragraph (the body that issued it); else the document itself, as an organisation."""
+    head = document.group("head").lower()
+    owner = document.group("owner")
+    if owner:
+        actor, evidence = _resolve_one({"speaker_text": owner, "speaker_start": anchor}, doc)
+        if actor.actor_type in ("person", "organization"):
+            return actor, f"document '{document.group()}' issued by its owner: {evidence}"
+    else:
+        window = doc.paragraphs.start_of(anchor, back=1)
+        issuers = [a for a in doc.earlier + doc.mentions if window <= a.position < anchor and a.actor_type == "organization"]
+        if issuers:
+            issuer = max(issuers, key=lambda a: a.position)
+            return issuer.copy(), (f"document '{document.group()}' → the organisation named nearest before it in the same "
+                                   f"or previous paragraph: '{issuer.name}'")
+    name = re.sub(r"^(?:the|this|that|its|their)\s+", "", document.group(), flags=re.I)
+    return (Actor(name, "organization", "unknown", frozenset({head})),
+            f"document '{document.group()}' with no issuing body named → the document itself, as an organization")
 
 
 def _role_words(text: str, start: int, end: int, sentence_start: int) -> frozenset[str]:

@@ -120,6 +120,8 @@ _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
+# An organisation named by its field: "Ministry of Health", "Bank of England".
+_NAMED_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 # Words of a title that the area it covers follows ("Commissioner for Defence and Space").
 _AREA_BEFORE = frozenset({"of", "for", "and"})
 AREA_LEAD = re.compile(r"[A-Z][\w.'’-]*\s+(?:of|for|and)\s+$")
@@ -381,6 +383,8 @@ def person_name(core: str, lexicon: Lexicon) -> str | None:
     if not run or (PREPOSITION_BEFORE.search(core[:run.start()]) and not area):
         return None
     words = run.group().split()
+    if len(words) > 2 and singular(words[0]) in ORGANIZATION_NOUNS and words[1] in ("of", "for"):
+        return None  # "Ministry of Health", "Bank of England"
     roles = [i for i, word in enumerate(words) if _is_role(word, lexicon)]
     area = area or any(words[i].lower() in _AREA_BEFORE for i in roles)
     words = words[roles[-1] + 1:] if roles else words
@@ -467,6 +471,10 @@ def describe(phrase: str, lexicon: Lexicon,
                                                      or lower[:-1] in lexicon.nationality_terms
                                                      or (len(words) == 1 and _DEMONYM.search(head))):
         return Actor(canonical, "anonymous_group", bloc), f"plural nationality noun '{head}' → anonymous_group{bloc_note}"
+    named_body = _NAMED_BODY.match(_strip_determiners(core))
+    if named_body and singular(named_body.group(1)) in ORGANIZATION_NOUNS:
+        return (Actor(_strip_determiners(core), "organization", bloc, frozenset({singular(named_body.group(1))})),
+                f"organisation '{named_body.group(1)}' of a named field → organization{bloc_note}")
     if head_single in ORGANIZATION_NOUNS or (head.isupper() and len(head.rstrip(".")) > 1):
         return (Actor(canonical, "organization", bloc, frozenset({head_single})),
                 f"organisation head '{head}' → organization{bloc_note}")

@@ -153,3 +153,20 @@ def test_a_description_nobody_fits_stays_anonymous():
     assert speaker_of(rows, "base")["speaker"] == "senior defense official"
     rows = statements("Senator Ada Wolff spoke first.\n\nThe Ohio senator said the plant would close.")
     assert speaker_of(rows, "plant")["speaker"] == "Ohio senator"
+
+
+# --------------------------------------------------------------------------- documents and institutions
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The Pentagon published its posture review on Friday.\n\nThe review said two brigades would leave Romania.",
+     "brigades", "Pentagon"),
+    ("NATO's summit communique said allies would double ammunition output.", "ammunition", "NATO"),
+    ("The Bank of England's statement said rates would stay on hold.", "rates", "Bank of England"),
+    ("Pete Hegseth's memo said the cuts would start in March.", "cuts", "Pete Hegseth"),
+    ("Rain fell all week.\n\nThe court filing says the contract was void.", "contract", "court filing"),
+])
+def test_a_document_speaks_for_the_body_that_issued_it(body, content, speaker):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and row["actor_type"] in ("organization", "person")
+    assert "document" in row["speaker_evidence"]

@@ -71,7 +71,9 @@ TITLE_WORDS = frozenset(
     prof former acting assistant under undersecretary envoy special adviser advisor leader
     majority minority speaker house national security director head chair chairman
     chairwoman premier pope mayor judge justice attorney rev treasury interior home finance
-    economy trade energy commissioner lawyer economist moderator of for the to and""".split()
+    economy trade energy commissioner lawyer economist moderator councilman councilwoman
+    councilmember councilor councillor congressman congresswoman assemblyman assemblywoman
+    alderman sheriff of for the to and""".split()
 )
 # Abbreviated titles spelt out, so that "the senator" can refer back to "Sen. X".
 TITLE_ABBREVIATIONS = {"sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",

@@ -16,7 +16,9 @@ phrase grammar in :mod:`analysis.attribution_patterns`:
 - only body paragraphs (:func:`analysis.ingest.segment`) are searched, so headlines,
   bylines, datelines, credits and boilerplate never yield statements;
 - sentences joined by a quotation that spans them are one unit; cues inside quotations
-  are ignored; a quotation reopened at the next paragraph continues;
+  are ignored; a quotation reopened at the next paragraph continues; a paragraph that
+  is wholly a quotation without a cue, right after a statement's paragraph, is a
+  statement of the same speaker (a new speaker's cue ends the run);
 - a cue (``codebook/cues.csv``) takes the noun phrase before it as speaker ("Smith said",
   "the officials have argued", "Smith, a spokesman, said") or, for quotative verbs after a
   comma or closing quotation mark, the noun phrase after it ("..., said the sources");
@@ -410,6 +412,10 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
         matches = [m for m in cues.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
+        if not matches and found and _quoted_paragraph(text, found[-1], unit, quotes):
+            found.append(Found(_trim(text, unit.start, unit.end), found[-1].cue, found[-1].speaker, unit,
+                               cue_first=False, kind="direct"))
+            continue
         for match in matches:
             inside = [f for f in found[-8:] if f.content[0] <= match.start() < f.content[1]]
             if any(not f.cue_first for f in inside):
@@ -449,6 +455,17 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     last.kind = last.kind or _kind(text, *last.content, quotes)
     last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))
     return True
+
+
+def _quoted_paragraph(text: str, last: Found, unit: Unit, quotes) -> bool:
+    """A paragraph that is wholly a quotation, right after the paragraph of the last
+    statement, which has a speaker: it continues that speaker (the caller checked that
+    it holds no cue of its own)."""
+    region = _region_at(quotes, unit.start)
+    if region is None or last.speaker is None or text[last.unit.paragraph_end:unit.start].strip():
+        return False
+    paragraph_start = text.rfind("\n", 0, unit.start) + 1
+    return not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
 
 
 def _same_subject(text: str, match: re.Match) -> bool:

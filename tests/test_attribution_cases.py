@@ -170,3 +170,22 @@ def test_a_document_speaks_for_the_body_that_issued_it(body, content, speaker):
     row = speaker_of(statements(body), content)
     assert row["speaker"] == speaker and row["actor_type"] in ("organization", "person")
     assert "document" in row["speaker_evidence"]
+
+
+# --------------------------------------------------------------------------- quote continuations
+
+
+def test_a_quoted_paragraph_continues_the_speaker_before_it():
+    rows = statements("Councilwoman Dana Price said the stadium would drain the budget.\n\n"
+                      "\u201cWe are handing a billionaire a blank check.\u201d\n\n"
+                      "\u201cAnd the libraries will close early.\u201d")
+    assert [row["speaker"] for row in rows] == ["Dana Price"] * 3
+    assert rows[1]["kind"] == "direct" and rows[1]["content"].startswith("\u201cWe are")
+
+
+def test_a_new_cue_or_a_narrative_paragraph_ends_the_run():
+    rows = statements("\u201cThe deadline is not realistic,\u201d a European diplomat said.\n\n"
+                      "\u201cIt is a fantasy,\u201d said Dmitry Peskov.\n\n"
+                      "The ministers met again on Friday.\n\n"
+                      "\u201cNobody knows what comes next.\u201d")
+    assert [row["speaker"] for row in rows] == ["European official", "Dmitry Peskov"]

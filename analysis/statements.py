@@ -465,7 +465,8 @@ def _quoted_paragraph(text: str, last: Found, unit: Unit, quotes) -> bool:
     if region is None or last.speaker is None or text[last.unit.paragraph_end:unit.start].strip():
         return False
     paragraph_start = text.rfind("\n", 0, unit.start) + 1
-    return not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
+    pairs = (text[region[0]] == '"') == (text[region[1] - 1] == '"')  # not '"A, “B”' read as one
+    return pairs and not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
 
 
 def _same_subject(text: str, match: re.Match) -> bool:

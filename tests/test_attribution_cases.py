@@ -189,3 +189,12 @@ def test_a_new_cue_or_a_narrative_paragraph_ends_the_run():
                       "The ministers met again on Friday.\n\n"
                       "\u201cNobody knows what comes next.\u201d")
     assert [row["speaker"] for row in rows] == ["European official", "Dmitry Peskov"]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The minister spoke for an hour, stressing that the border would stay open.", "the border would stay open"),
+    ("The general answered questions, conceding that the drills had gone badly.", "the drills had gone badly"),
+])
+def test_a_participle_cue_after_a_comma(body, content):
+    row = speaker_of(statements(body), content)
+    assert row["speaker_text"].lower().startswith("the ")

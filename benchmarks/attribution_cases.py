@@ -5,8 +5,8 @@ Run ``python -m benchmarks.attribution_cases [CASES]`` (CASES defaults to
 the file's header). A gold statement is found when a predicted statement's content covers
 more than 30% of the gold content's characters (as in :mod:`benchmarks.polnear`); its
 speaker is right when the prediction's ``speaker`` equals the gold one, ignoring case.
-A prediction whose content overlaps a ``not_statements`` span, or matches no gold
-statement, is spurious. "corpus" cases run their documents as one corpus through
+A prediction that matches no gold statement is spurious (a case's ``not_statements``
+name, for the reader, texts that must not be one). "corpus" cases run their documents as one corpus through
 :func:`analysis.actors.merge_corpus_speakers` and compare each statement's speaker.
 
 Prints one row per class: cases, gold statements, found, right speaker, spurious; with
@@ -15,7 +15,7 @@ Prints one row per class: cases, gold statements, found, right speaker, spurious
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -23,18 +23,10 @@ import yaml
 
 from analysis.actors import merge_corpus_speakers
 from analysis.statements import statement_records
+from benchmarks.polnear import Attribution, Prediction, match
 
 DEFAULT_CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "attribution_cases.yaml"
 CLASSES = ("description", "long_title", "never_speaker", "speech_act", "continuation", "document", "corpus")
-
-
-@dataclass
-class Tally:
-    cases: int = 0
-    gold: int = 0
-    found: int = 0
-    right: int = 0
-    spurious: int = 0
 
 
 def load_cases(path: Path = DEFAULT_CASES) -> list[dict]:
@@ -43,74 +35,63 @@ def load_cases(path: Path = DEFAULT_CASES) -> list[dict]:
         return yaml.safe_load(handle)
 
 
-def _span(text: str, content: str, case_id: str) -> tuple[int, int]:
-    at = text.find(content)
-    if at < 0:
-        raise ValueError(f"case {case_id}: gold content {content!r} is not in the text")
-    return at, at + len(content)
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def article(case: dict, body: str) -> str:
     """``body`` as a news file: a headline line, a blank line, then the body."""
     return f"Attribution case {case['id']}\n\n{body}"
 
 
-def score_case(case: dict) -> tuple[Tally, list[str]]:
-    """The tally of one case and a line per miss."""
-    tally, misses = Tally(cases=1), []
-    if case["class"] == "corpus":
-        rows = [row for index, body in enumerate(case["docs"])
-                for row in statement_records(article(case, body), f"d{index}")]
-        speakers = list(merge_corpus_speakers(pd.DataFrame(rows))["speaker"]) if rows else []
-        tally.gold = len(case["actors"])
-        tally.found = min(len(rows), tally.gold)
-        for expected, got in zip(case["actors"], speakers):
-            if got.lower() == expected.lower():
-                tally.right += 1
-            else:
-                misses.append(f"{case['id']}: speaker {got!r}, gold {expected!r}")
-        return tally, misses
-    text = article(case, case["text"])
-    rows = statement_records(text, case["id"])
-    used: set[int] = set()
-    for gold in case.get("statements") or []:
-        span = _span(text, gold["content"], case["id"])
-        tally.gold += 1
-        best, share = None, 0.3
-        for index, row in enumerate(rows):
-            covered = _overlap(span, (row["content_start"], row["content_end"])) / (span[1] - span[0])
-            if index not in used and covered > share:
-                best, share = index, covered
-        if best is None:
-            misses.append(f"{case['id']}: not found: {gold['content']!r}")
-            continue
-        used.add(best)
-        tally.found += 1
-        if rows[best]["speaker"].lower() == gold["speaker"].lower():
-            tally.right += 1
-        else:
-            misses.append(f"{case['id']}: speaker {rows[best]['speaker']!r} ({rows[best]['speaker_evidence']}), "
-                          f"gold {gold['speaker']!r}")
-    for index, row in enumerate(rows):
-        if index not in used:
-            tally.spurious += 1
-            misses.append(f"{case['id']}: spurious: {row['content']!r} by {row['speaker']!r}")
+def _gold(text: str, content: str, case_id: str) -> Attribution:
+    at = text.find(content)
+    if at < 0:
+        raise ValueError(f"case {case_id}: gold content {content!r} is not in the text")
+    return Attribution(((at, at + len(content)),), (), ())
+
+
+def _score_corpus(case: dict) -> tuple[Counter, list[str]]:
+    rows = [row for index, body in enumerate(case["docs"])
+            for row in statement_records(article(case, body), f"d{index}")]
+    speakers = list(merge_corpus_speakers(pd.DataFrame(rows))["speaker"]) if rows else []
+    tally = Counter(cases=1, gold=len(case["actors"]), found=min(len(rows), len(case["actors"])))
+    misses = []
+    for expected, got in zip(case["actors"], speakers):
+        tally["right"] += got.lower() == expected.lower()
+        if got.lower() != expected.lower():
+            misses.append(f"{case['id']}: speaker {got!r}, gold {expected!r}")
     return tally, misses
 
 
-def run(path: Path = DEFAULT_CASES) -> tuple[dict[str, Tally], list[str]]:
+def score_case(case: dict) -> tuple[Counter, list[str]]:
+    """The tally of one case (cases, gold, found, right, spurious) and a line per miss."""
+    if case["class"] == "corpus":
+        return _score_corpus(case)
+    text = article(case, case["text"])
+    rows = statement_records(text, case["id"])
+    golds = case.get("statements") or []
+    pairs = match([_gold(text, g["content"], case["id"]) for g in golds],
+                  [Prediction((row["content_start"], row["content_end"]), None) for row in rows], 0.3)
+    tally = Counter(cases=1, gold=len(golds), found=len(pairs), spurious=len(rows) - len(pairs))
+    misses = []
+    for index, gold in enumerate(golds):
+        row = rows[pairs[index]] if index in pairs else None
+        if row is None:
+            misses.append(f"{case['id']}: not found: {gold['content']!r}")
+        elif row["speaker"].lower() == gold["speaker"].lower():
+            tally["right"] += 1
+        else:
+            misses.append(f"{case['id']}: speaker {row['speaker']!r} ({row['speaker_evidence']}), "
+                          f"gold {gold['speaker']!r}")
+    misses += [f"{case['id']}: spurious: {row['content']!r} by {row['speaker']!r}"
+               for index, row in enumerate(rows) if index not in set(pairs.values())]
+    return tally, misses
+
+
+def run(path: Path = DEFAULT_CASES) -> tuple[dict[str, Counter], list[str]]:
     """Tallies per class (in :data:`CLASSES` order) and all misses."""
-    tallies = {name: Tally() for name in CLASSES}
+    tallies = {name: Counter() for name in CLASSES}
     misses: list[str] = []
     for case in load_cases(path):
         tally, missed = score_case(case)
-        total = tallies[case["class"]]
-        for field in ("cases", "gold", "found", "right", "spurious"):
-            setattr(total, field, getattr(total, field) + getattr(tally, field))
+        tallies[case["class"]].update(tally)
         misses += missed
     return tallies, misses
 
@@ -122,12 +103,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     tallies, misses = run(args.cases)
     print(f"{'class':<14} {'cases':>5} {'gold':>5} {'found':>6} {'right speaker':>14} {'spurious':>8}")
-    total = Tally()
-    for name, t in tallies.items():
-        print(f"{name:<14} {t.cases:>5} {t.gold:>5} {t.found:>6} {t.right:>14} {t.spurious:>8}")
-        for field in ("cases", "gold", "found", "right", "spurious"):
-            setattr(total, field, getattr(total, field) + getattr(t, field))
-    print(f"{'all':<14} {total.cases:>5} {total.gold:>5} {total.found:>6} {total.right:>14} {total.spurious:>8}")
+    for name, tally in [*tallies.items(), ("all", sum(tallies.values(), Counter()))]:
+        print(f"{name:<14} {tally['cases']:>5} {tally['gold']:>5} {tally['found']:>6} {tally['right']:>14} "
+              f"{tally['spurious']:>8}")
     if args.verbose:
         print("\n".join(misses))
 

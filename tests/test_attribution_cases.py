@@ -51,8 +51,8 @@ def test_merging_an_empty_corpus_is_empty():
 def test_the_benchmark_scores_every_class():
     tallies, _ = run()
     assert set(tallies) == set(CLASSES)
-    assert sum(t.cases for t in tallies.values()) == len(load_cases())
-    assert all(t.found <= t.gold and t.right <= t.found for t in tallies.values())
+    assert sum(t["cases"] for t in tallies.values()) == len(load_cases())
+    assert all(t["found"] <= t["gold"] and t["right"] <= t["found"] for t in tallies.values())
 
 
 # --------------------------------------------------------------------------- never speakers

@@ -170,9 +170,10 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
 
 @dataclass
 class _Document:
-    """What resolution knows about the text: spans, journalists, named mentions, and the
-    speakers resolved so far with the genders learnt."""
+    """What resolution knows about the text: spans, journalists, named mentions (and where
+    each person's name ends), and the speakers resolved so far with the genders learnt."""
 
+    text: str
     lexicon: Lexicon
     paragraphs: _Spans
     sentences: _Spans
@@ -181,9 +182,22 @@ class _Document:
     mentions: list[Actor] = field(default_factory=list)
     earlier: list[Actor] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    name_ends: dict[int, int] = field(default_factory=dict)
+    roles: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def gender(self, actor: Actor) -> str:
         return self.genders.get(actor.name, actor.gender)
+
+    def heads(self, actor: Actor) -> frozenset[str]:
+        """The heads of ``actor`` and, for a named person, the role words around the name
+        (:func:`_role_words`, worked out when first asked: only descriptions need them)."""
+        end = self.name_ends.get(actor.position)
+        if end is None:
+            return actor.heads
+        if actor.position not in self.roles:
+            self.roles[actor.position] = _role_words(self.text, actor.position, end,
+                                                     self.sentences.start_of(actor.position))
+        return actor.heads | self.roles[actor.position]
 
 
 def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], blocks: list | None,
@@ -191,7 +205,7 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
     paragraphs = _paragraph_spans(text)
     journalists, body = _segments(text, blocks)
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
-    doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
+    doc = _Document(text, lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
     by_surname = _by_surname(mentions)
     for mention in mentions:
@@ -274,8 +288,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if inside and inside.group(1).lower() not in before_name:
                 continue
             take((start, end))
-            roles = _role_words(text, start, end, doc.sentences.start_of(start)) if row["type"] == "person" else frozenset()
-            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias) | roles, start,
+            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
                                         _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
         possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
@@ -316,8 +329,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 take(match.span())
                 titles = titles_of(run)
                 bloc_hit = nationality_of(match.group(), doc.lexicon)
-                found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown",
-                                             titles | _role_words(text, *match.span(), start),
+                found[match.span()] = Actor(name, "person", bloc_hit[1] if bloc_hit else "unknown", titles,
                                              match.start(), _salient(text, *match.span(), start, bool(titles)),
                                              phrase_gender(match.group()))
     surnames = {surname_of(a.name) for a in found.values() if a.actor_type == "person" and len(a.name.split()) > 1}
@@ -332,6 +344,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
+    doc.name_ends = {start: end for (start, end), actor in found.items() if actor.actor_type == "person"}
     by_surname = _by_surname(mentions)
     for mention in mentions:
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
@@ -528,10 +541,10 @@ def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, 
     named = [m for m in modifiers if m[:1].isupper() and not m.endswith(("'s", "’s"))]
     roles = {singular(m) for m in modifiers if not m[:1].isupper()}
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
-        matches = [a for a in pool if a.position < anchor and wanted & a.heads and all(n in a.name for n in named)]
+        matches = [a for a in pool if a.position < anchor and wanted & doc.heads(a) and all(n in a.name for n in named)]
         if matches:
-            a = max(matches, key=lambda a: (len(roles & a.heads), a.position))
-            fits = sorted(wanted & a.heads | roles & a.heads)
+            a = max(matches, key=lambda a: (len(roles & doc.heads(a)), a.position))
+            fits = sorted((wanted | roles) & doc.heads(a))
             return a.copy(), (f"definite description '{definite.group()}' → nearest earlier {how} described as "
                               f"{', '.join(fits)}: '{a.name}'")
     return None

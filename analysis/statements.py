@@ -191,13 +191,16 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if subject.span is None and previous_word in ("who", "which"):  # "..., who said ...": the relative pronoun
         pronoun_end = max(unit.start, cs - 40) + len(before)
         subject = ap.Subject((pronoun_end - len(previous_word), pronoun_end))
-    if subject.span is None and previous_word.lower() in ("and", "but"):
+    if subject.span is None and ap.COORDINATED_BEFORE.search(before):
+        # "X attacked ... and has called for ...": the coordinated verb's subject opens the sentence
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
-    if subject.span is None and before.endswith(",") and cue_word.endswith("ing"):
-        # "..., saying ...": the participle's subject opens the sentence
+    if subject.span is None and cue_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
+        # "..., saying ...", "... by telling ...": the participle's subject opens the sentence
         subject = ap.Subject(ap.subject_at(text, unit.start, cs))
-    elif subject.span is None and before.endswith(","):
-        subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", max(unit.start, cs - 40), cs)))
+    elif subject.span is None and ap.ADVERBS_AFTER_COMMA.search(before):
+        # "X, a spokesman, (then) said", "Proponents, including Y, have urged"
+        comma = max(unit.start, cs - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
+        subject = ap.Subject(ap.apposition_before(text, unit.start, comma))
     pos = ce
     if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)

@@ -198,3 +198,22 @@ def test_a_new_cue_or_a_narrative_paragraph_ends_the_run():
 def test_a_participle_cue_after_a_comma(body, content):
     row = speaker_of(statements(body), content)
     assert row["speaker_text"].lower().startswith("the ")
+
+
+# --------------------------------------------------------------------------- the subject of a cue far from it
+
+
+@pytest.mark.parametrize("body, content, speaker_text", [
+    ("The minister attacked the plan on Monday and has called for a new vote in parliament.", "a new vote",
+     "The minister"),
+    ("The governor agreed, but also contended that the budget was too small.", "the budget was too small",
+     "The governor"),
+    ("The senator began by saying that the bill would pass easily.", "the bill would pass", "The senator"),
+    ("In March, several mayors wrote to the ministry, arguing that the rules were unfair.", "the rules were unfair",
+     "several mayors"),
+    ("Meanwhile, the agency attacked the report, saying it was wrong.", "it was wrong", "the agency"),
+    ("Lena Dahl, the head of the union, forcefully told reporters that the strike would go on.", "the strike",
+     "Lena Dahl, the head of the union"),
+])
+def test_the_subject_of_a_coordinated_or_participle_cue(body, content, speaker_text):
+    assert speaker_of(statements(body), content)["speaker_text"] == speaker_text

@@ -217,3 +217,17 @@ def test_a_participle_cue_after_a_comma(body, content):
 ])
 def test_the_subject_of_a_coordinated_or_participle_cue(body, content, speaker_text):
     assert speaker_of(statements(body), content)["speaker_text"] == speaker_text
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The opposition called the budget vote in parliament a betrayal of voters.", "the budget vote"),
+    ("The mayor called Mr. Kern's proposal \"a dead end\" for the city.", "a dead end"),
+    ("Critics call them \"paper brigades\" that exist only on charts.", "paper brigades"),
+])
+def test_calling_something_something_is_a_statement(body, content):
+    assert any(content in row["content"] for row in statements(body))
+
+
+@pytest.mark.parametrize("body", ["The minister called the police to report a theft.", "She called a meeting on Friday."])
+def test_calling_without_a_predicate_is_no_statement(body):
+    assert statements(body) == []

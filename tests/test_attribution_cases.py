@@ -231,3 +231,9 @@ def test_calling_something_something_is_a_statement(body, content):
 @pytest.mark.parametrize("body", ["The minister called the police to report a theft.", "She called a meeting on Friday."])
 def test_calling_without_a_predicate_is_no_statement(body):
     assert statements(body) == []
+
+
+def test_a_possessor_s_claim_that_is_a_statement():
+    row = speaker_of(statements("Fact-checkers examined the minister's claim that crime had halved."), "crime had halved")
+    assert row["speaker_text"] == "the minister"
+    assert statements("The claim that crime had halved was false.") == []

@@ -433,6 +433,9 @@ NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|co
 COORDINATED_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|then|later|will|would|is|are|was|were))*$")
 # A comma, then only adverbs or auxiliaries up to a cue ("X, the chief, forcefully told").
 ADVERBS_AFTER_COMMA = re.compile(r",(?:\s+(?:[a-z]+ly|has|have|had|also|then|later|again|will|would))*$")
+# A relative pronoun, then an adverbial, before a cue ("who in 2010 said", "which on Friday said").
+RELATIVE_THEN_ADJUNCT = re.compile(r"\b(who|which)\s+(?:(?:in|on|at|during|last|this|earlier|later)\s+[\w’'-]+"
+                                   r"(?:\s+[\w’'-]+)?|[a-z]+ly|also|then|later|once)\s+$")
 # Prepositions before a gerund cue whose subject is the sentence's ("began by saying").
 GERUND_AFTER = {"by", "before", "after", "while", "when", "in"}
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")

@@ -181,6 +181,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     subject = ap.subject_before(text, unit.start, cs, cue_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
+    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, cs - 60), cs)
+    if relative and (subject.span is None or subject.span[0] >= relative.end(1)):
+        subject = ap.Subject(relative.span(1), subject.negated)  # "..., who in 2010 said ..."
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue

@@ -64,6 +64,7 @@ def test_the_benchmark_scores_every_class():
      "timeline", "Rebecca Stone"),
     ("The figures come from the Kiel Institute, which said European aid had overtaken American aid.",
      "European aid", "Kiel Institute"),
+    ("The treaty was signed by Senator Alan Pruitt, who in 2019 said it would never pass.", "never pass", "Alan Pruitt"),
 ])
 def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
     row = speaker_of(statements(body), content)

@@ -211,7 +211,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     speaker_start = subject.span[0] if subject.span else cs
     before_content = _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
-    if quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)]):
+    if (quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)])
+            and _incomplete(text[_region_at(quotes, before_content[1] - 1)[0]:before_content[1]])):
         quoted_before = False  # "On “Fox News Sunday,” Pence said ...": a title in an adverbial
         before_content = None
     that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)

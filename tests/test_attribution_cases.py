@@ -238,3 +238,9 @@ def test_a_possessor_s_claim_that_is_a_statement():
     row = speaker_of(statements("Fact-checkers examined the minister's claim that crime had halved."), "crime had halved")
     assert row["speaker_text"] == "the minister"
     assert statements("The claim that crime had halved was false.") == []
+
+
+def test_a_quoted_clause_after_an_adverbial_is_a_statement():
+    rows = statements("With thousands of voting systems, \u201cthere is no single point of failure at all,\u201d he said.")
+    assert rows and "no single point of failure" in rows[0]["content"]
+    assert statements("On \u201cFace the Nation,\u201d Pence said nothing new.")[0]["content"] == "nothing new"

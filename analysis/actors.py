@@ -545,8 +545,8 @@ def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, 
         if matches:
             a = max(matches, key=lambda a: (len(roles & doc.heads(a)), a.position))
             fits = sorted((wanted | roles) & doc.heads(a))
-            return a.copy(), (f"definite description '{definite.group()}' → nearest earlier {how} described as "
-                              f"{', '.join(fits)}: '{a.name}'")
+            how = f"{how} with head '{head}'" if fits == [head] else f"{how} described as {', '.join(fits)}"
+            return a.copy(), f"definite description '{definite.group()}' → nearest earlier {how}: '{a.name}'"
     return None
 
 

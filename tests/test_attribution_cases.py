@@ -136,17 +136,17 @@ def test_a_spokeswoman_for_a_person_is_not_that_person():
 
 @pytest.mark.parametrize("body, content, speaker, fits", [
     ("ROME — President Lucia Ferri opened the session.\n\nThe president said the budget was balanced.",
-     "budget", "Lucia Ferri", "president"),
+     "budget", "Lucia Ferri", "with head 'president'"),
     ("Adm. Kurt Vollmer visited the port.\n\nThe four-star admiral said the fleet was ready.", "fleet",
-     "Kurt Vollmer", "admiral"),
+     "Kurt Vollmer", "with head 'admiral'"),
     ("Interior Minister Sofia Lind met police chiefs.\n\nThe interior chief said arrests had doubled.", "arrests",
-     "Sofia Lind", "interior, minister"),
+     "Sofia Lind", "described as interior, minister"),
     ("The union's trade commissioner, Marek Novak, flew to Ottawa.\n\nThe bloc's commissioner said tariffs would fall.",
-     "tariffs", "Marek Novak", "commissioner"),
+     "tariffs", "Marek Novak", "with head 'commissioner'"),
 ])
 def test_a_description_refers_to_the_person_it_fits(body, content, speaker, fits):
     row = speaker_of(statements(body), content)
-    assert row["speaker"] == speaker and f"described as {fits}" in row["speaker_evidence"]
+    assert row["speaker"] == speaker and fits in row["speaker_evidence"]
 
 
 def test_a_description_nobody_fits_stays_anonymous():

@@ -11,7 +11,9 @@ into (:func:`resolve_records` the same as a list of row dicts), and adds or fill
 - ``bloc``: a bloc id of ``blocs.csv`` or ``unknown``,
 - ``speaker_evidence``: the rule and the cue that decided it.
 
-Rules, first that applies wins:
+Rules, first that applies wins (``resolve_records`` applies 1 to 7; the corpus
+aggregation then joins a surname to the one full name the corpus gives it,
+:func:`merge_corpus_speakers`):
 
 1. implicit speaker: the speaker of an earlier statement in the same sentence;
 2. pronoun: he/she -> nearest earlier person of a compatible gender (known from "Mr."/"Ms."
@@ -20,13 +22,20 @@ Rules, first that applies wins:
    earlier in the same sentence, then in the same or previous paragraph (names only when
    a title introduces them or they open a sentence), then among all earlier speakers,
    then among any names in the same or previous paragraph;
+   relative pronoun: "who" -> nearest person, "which" -> nearest organisation named or
+   speaking earlier in the same sentence;
 3. journalists named in the byline or credits are never actors;
 4. codebook alias covering the head of the phrase, longest match wins ("a Pentagon
    spokesman" is not the Pentagon);
-5. bare definite description ("the official", "the senator") -> nearest earlier speaker,
-   else named actor, with that head noun or title;
+5. document ("the strategy document", "NATO's summit declaration") -> its owner, else the
+   organisation named nearest before it in the same or previous paragraph, else the
+   document itself as an organization;
+   definite description ("the official", "the senator", "the four-star general", "the
+   defense chief") -> nearest earlier speaker, else named actor, with that head noun or
+   title among the role words around its name ("Defense Secretary X", "X, the prime
+   minister"), preferring the one that fits most of the description's modifiers;
 6. surname alone ("Landau", "Mr. Landau") -> the nearest earlier speaker, else named
-   person, whose name ends with it;
+   person, whose name ends with it (a first name: the one person whose name starts with it);
 7. otherwise a name derived from the phrase, typed by grammatical cues (a capitalised name
    after any titles -> person; organisation head noun or acronym -> organization; person
    head noun, singular -> anonymous_person, plural or coordinated -> anonymous_group) and
@@ -48,14 +57,27 @@ import pandas as pd
 
 from analysis.codebook import Codebook
 from analysis.ingest import segment, split_sentences
-from analysis.names import (ORGANIZATION_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS, TITLE_ABBREVIATIONS, TITLE_WORDS,
-                            UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
+from analysis.names import (AREA_LEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS,
+                            TITLE_ABBREVIATIONS, TITLE_WORDS, UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
                             introduced, lexicon_of, nationality_of, person_name, phrase_core, phrase_gender,
                             singular, surname_of, titles_of)
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
 PRONOUNS = {"he": ("person", "male"), "she": ("person", "female"), "they": ("group", ""), "it": ("organization", "")}
+# "..., who said": a person; "..., which said": an organisation.
+RELATIVE_PRONOUNS = {"who": ("person", "anonymous_person"), "which": ("organization",)}
+# "the president", "the four-star general", "the bloc's commissioner": up to three modifiers, then the head.
+_DEFINITE = re.compile(r"(?:the|this|that|these|those)\s+(?P<modifiers>(?:[\w'’-]+\s+){0,3}?)(?P<head>[a-z]+)", re.I)
+# A document as speaker: "the strategy document", "NATO's summit declaration", "the agreement's text".
+DOCUMENT_NOUNS = ("document", "statement", "declaration", "communique", "communiqué", "report", "letter", "memo",
+                  "memorandum", "strategy", "text", "resolution", "directive", "release", "filing", "ruling", "order",
+                  "guidance", "white paper", "paper", "review", "assessment", "proposal", "draft")
+_DOCUMENT = re.compile(r"(?:(?:the|this|that|its|their|a|an)\s+)?(?:(?P<owner>[^,]+?)['’]s\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?P<head>" + "|".join(DOCUMENT_NOUNS) + r")", re.I)
+# A head that stands for titles it does not spell ("the defense chief" is its secretary).
+_HEAD_STANDS_FOR = {"chief": {"secretary", "minister", "head", "director", "commander", "chairman", "chairwoman"},
+                    "commander": {"general", "admiral"}, "general": {"commander"}}
 FIRST_PERSON = re.compile(r"(?:i|we|me|us)(?:['’](?:ve|m|re|d|ll))?", re.IGNORECASE)
 
 # Named mentions in a document, and the words around one that tell whether it is salient.
@@ -148,9 +170,10 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
 
 @dataclass
 class _Document:
-    """What resolution knows about the text: spans, journalists, named mentions, and the
-    speakers resolved so far with the genders learnt."""
+    """What resolution knows about the text: spans, journalists, named mentions (and where
+    each person's name ends), and the speakers resolved so far with the genders learnt."""
 
+    text: str
     lexicon: Lexicon
     paragraphs: _Spans
     sentences: _Spans
@@ -159,9 +182,22 @@ class _Document:
     mentions: list[Actor] = field(default_factory=list)
     earlier: list[Actor] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    name_ends: dict[int, int] = field(default_factory=dict)
+    roles: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def gender(self, actor: Actor) -> str:
         return self.genders.get(actor.name, actor.gender)
+
+    def heads(self, actor: Actor) -> frozenset[str]:
+        """The heads of ``actor`` and, for a named person, the role words around the name
+        (:func:`_role_words`, worked out when first asked: only descriptions need them)."""
+        end = self.name_ends.get(actor.position)
+        if end is None:
+            return actor.heads
+        if actor.position not in self.roles:
+            self.roles[actor.position] = _role_words(self.text, actor.position, end,
+                                                     self.sentences.start_of(actor.position))
+        return actor.heads | self.roles[actor.position]
 
 
 def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], blocks: list | None,
@@ -169,7 +205,7 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
     paragraphs = _paragraph_spans(text)
     journalists, body = _segments(text, blocks)
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
-    doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
+    doc = _Document(text, lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
     by_surname = _by_surname(mentions)
     for mention in mentions:
@@ -202,14 +238,19 @@ def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
     """The person before ``actor`` in ``pool`` whose longer name ends with the one-word
     name of ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
     contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
-    nearest; or None."""
+    nearest; else the one person whose name starts with it ("Rosalind" -> "Rosalind
+    Achebe"); or None."""
     if actor.actor_type != "person" or len(actor.name.split()) != 1:
         return None
     earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
                and surname_of(a.name) == actor.name and a.name != actor.name
                and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
     if not earlier:
-        return None
+        # "Rosalind said" after "Rosalind Achebe": a first name of one person named before
+        earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
+                   and len(a.name.split()) > 1 and a.name.split()[0] == actor.name]
+        if len({a.name for a in earlier}) != 1:
+            return None
     counts = Counter(a.name for a in earlier)
     return max(earlier, key=lambda a: (counts[a.name], a.position))
 
@@ -231,7 +272,8 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     def take(span: tuple[int, int]) -> None:
         occupied[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
 
-    sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s)]
+    # a sentence after a dateline ("WASHINGTON — President X ...") starts outside the body
+    sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s) or doc.body.holds(e - 1)]
     in_body = _Spans.of(sentences)
     before_name = TITLE_WORDS | doc.lexicon.nationality_terms
     for index, matches in doc.lexicon.alias_scan.finditer(text):
@@ -277,7 +319,11 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 continue
             # "Secretary of State X" is one run, "X of Poland" is X: try the whole run first.
             run = match.group()
-            names = [person_name(part, doc.lexicon) for part in dict.fromkeys((run, run.split(" of ")[0]))]
+            # "Commissioner for Defence and Space X Y": the words before the run tell that
+            # it opens with the area of a title
+            lead = AREA_LEAD.search(text, max(start, match.start() - 30), match.start())
+            parts = (text[lead.start():match.end()],) if lead else (run, run.split(" of ")[0])
+            names = [person_name(part, doc.lexicon) for part in dict.fromkeys(parts)]
             name = next((n for n in names if n and (len(n.split()) >= 2 or introduced(run, n))), None)
             if name and not any(name in j for j in doc.journalists):
                 take(match.span())
@@ -298,6 +344,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
+    doc.name_ends = {start: end for (start, end), actor in found.items() if actor.actor_type == "person"}
     by_surname = _by_surname(mentions)
     for mention in mentions:
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
@@ -435,6 +482,8 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
         return UNKNOWN.copy(), "no speaker in the text (implicit) and none earlier in the sentence"
     if phrase.lower() in PRONOUNS:
         return _pronoun(phrase, anchor, doc)
+    if phrase.lower() in RELATIVE_PRONOUNS:
+        return _relative(phrase, anchor, doc)
     if FIRST_PERSON.fullmatch(phrase):
         return UNKNOWN.copy(), f"first-person pronoun '{phrase}' outside a quotation → unknown"
     core = phrase_core(phrase)
@@ -450,14 +499,14 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
         surface, entry = alias
         return (Actor(entry["name"], entry["type"], entry["bloc"], _heads_of(surface) | titles_of(phrase)),
                 f"alias '{surface}' of codebook actor {entry['actor_id']}")
-    definite = re.fullmatch(r"(?:the|this|that|these|those)\s+(?:same\s+|two\s+|three\s+|other\s+)?([a-z]+)", core, re.I)
+    document = _DOCUMENT.fullmatch(core) or _DOCUMENT.fullmatch(phrase)  # "filing" is cut off as a participle
+    if document:
+        return _document_speaker(document, anchor, doc)
+    definite = _DEFINITE.fullmatch(core)
     if definite:
-        head = TITLE_ABBREVIATIONS.get(singular(definite.group(1)), singular(definite.group(1)))
-        for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
-            matches = [a for a in pool if head in a.heads and a.position < anchor]
-            if matches:
-                a = max(matches, key=lambda a: a.position)
-                return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
+        described = _described(definite, anchor, doc)
+        if described:
+            return described
     actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
@@ -475,6 +524,68 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
                             + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
                 break
     return actor, f"not in codebook: {evidence}"
+
+
+def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, str] | None:
+    """The earlier speaker, else named actor, that a definite description ("the senator",
+    "the four-star general", "the defense chief") refers to: one whose heads hold the
+    description's head (or a title the head stands for); with modifiers ("defense"), the
+    one whose heads hold most of them, then the nearest; a capitalised modifier must be
+    in its name. None when no one fits."""
+    word = singular(definite.group("head"))
+    head = TITLE_ABBREVIATIONS.get(word, word)
+    modifiers = [m for m in definite.group("modifiers").split() if m.lower() not in ("same", "other", "two", "three")]
+    if modifiers and head not in PERSON_NOUNS | TITLE_WORDS:
+        return None  # "the Trump campaign" is not any campaign named before
+    wanted = {head} | _HEAD_STANDS_FOR.get(head, set())
+    named = [m for m in modifiers if m[:1].isupper() and not m.endswith(("'s", "’s"))]
+    roles = {singular(m) for m in modifiers if not m[:1].isupper()}
+    for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
+        matches = [a for a in pool if a.position < anchor and wanted & doc.heads(a) and all(n in a.name for n in named)]
+        if matches:
+            a = max(matches, key=lambda a: (len(roles & doc.heads(a)), a.position))
+            fits = sorted((wanted | roles) & doc.heads(a))
+            how = f"{how} with head '{head}'" if fits == [head] else f"{how} described as {', '.join(fits)}"
+            return a.copy(), f"definite description '{definite.group()}' → nearest earlier {how}: '{a.name}'"
+    return None
+
+
+def _document_speaker(document: re.Match, anchor: int, doc: _Document) -> tuple[Actor, str]:
+    """A document as speaker ("the strategy document", "NATO's summit declaration"): its
+    owner when the phrase names one that is a person or organisation; without an owner,
+    the organisation named or speaking nearest before it in the same or previous
+    paragraph (the body that issued it); else the document itself, as an organisation."""
+    head = document.group("head").lower()
+    owner = document.group("owner")
+    if owner:
+        actor, evidence = _resolve_one({"speaker_text": owner, "speaker_start": anchor}, doc)
+        if actor.actor_type in ("person", "organization"):
+            return actor, f"document '{document.group()}' issued by its owner: {evidence}"
+    else:
+        window = doc.paragraphs.start_of(anchor, back=1)
+        issuers = [a for a in doc.earlier + doc.mentions if window <= a.position < anchor and a.actor_type == "organization"]
+        if issuers:
+            issuer = max(issuers, key=lambda a: a.position)
+            return issuer.copy(), (f"document '{document.group()}' → the organisation named nearest before it in the same "
+                                   f"or previous paragraph: '{issuer.name}'")
+    name = re.sub(r"^(?:the|this|that|its|their)\s+", "", document.group(), flags=re.I)
+    return (Actor(name, "organization", "unknown", frozenset({head})),
+            f"document '{document.group()}' with no issuing body named → the document itself, as an organization")
+
+
+def _role_words(text: str, start: int, end: int, sentence_start: int) -> frozenset[str]:
+    """Role words (titles, person nouns) around the name at ``text[start:end]``: in the
+    words just before it ("Defense Secretary Pete Hegseth"), in a description set off
+    before it ("the Commission's defense commissioner, Andrius Kubilius") and in an
+    apposition after it ("Jan Wilk, the prime minister,")."""
+    before = text[max(sentence_start, start - 80):start]
+    lead = re.split(r"[;:()“”\"—]", before)[-1]
+    parts = lead.rsplit(",", 2)
+    chunk = parts[-1] if parts[-1].strip() else (parts[-2] if len(parts) > 1 else "")
+    after = re.match(r",\s+([^,.;:()]{1,80})", text[end:end + 82])
+    words = chunk.split()[-5:] + (after.group(1).split()[:8] if after else [])
+    found = {TITLE_ABBREVIATIONS.get(singular(w.rstrip(".")), singular(w.rstrip("."))) for w in words}
+    return frozenset(found & (PERSON_NOUNS | TITLE_WORDS)) - {"of", "for", "the", "to", "and"}
 
 
 def _heads_of(surface: str) -> frozenset[str]:
@@ -516,6 +627,66 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
             return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {how} {where}: "
                            f"'{a.name}' (offset {a.position})")
     return UNKNOWN.copy(), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+def corpus_surnames(statements: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """One-word person speakers of a corpus (``speaker``, ``actor_type``, ``doc_id``) that
+    name one person: surname -> (full name, its actor type, its bloc), when exactly one
+    full name (two words or more) of a person speaker in the corpus ends with that surname.
+    A surname two full names share ("Clinton": Hillary and Bill) is left out."""
+    if statements is None or len(statements) == 0:
+        return {}
+    persons = statements[statements["actor_type"] == "person"]
+    names = persons["speaker"].dropna().astype(str)
+    full: dict[str, set[str]] = {}
+    for name in set(names):
+        if len(name.split()) > 1:
+            full.setdefault(surname_of(name), set()).add(name)
+    lone = {name for name in set(names) if len(name.split()) == 1}
+    found = {}
+    for surname in sorted(lone):
+        if len(full.get(surname, ())) == 1:
+            name = next(iter(full[surname]))
+            row = persons[persons["speaker"] == name].iloc[0]
+            found[surname] = (name, str(row["actor_type"]), str(row["bloc"]))
+    return found
+
+
+def merge_corpus_speakers(statements: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``statements`` in which a person speaker named by surname alone carries
+    the one full name the corpus gives that surname (:func:`corpus_surnames`), with its
+    type and bloc, so that a person is counted once; ``speaker_evidence``, when present,
+    says so. Rows keep their order."""
+    names = corpus_surnames(statements)
+    if not names:
+        return statements.copy() if statements is not None else statements
+    frame = statements.copy()
+    hit = (frame["actor_type"] == "person") & frame["speaker"].isin(list(names))
+    targets = frame.loc[hit, "speaker"].map(names)
+    for column, part in (("speaker", 0), ("actor_type", 1), ("bloc", 2)):
+        frame.loc[hit, column] = targets.map(lambda target: target[part])
+    if "speaker_evidence" in frame.columns:
+        frame.loc[hit, "speaker_evidence"] = (frame.loc[hit, "speaker_evidence"].fillna("").astype(str)
+                                              + "; the corpus names one person of that surname → "
+                                              + frame.loc[hit, "speaker"])
+    return frame
+
+
+def _relative(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
+    """A relative pronoun's antecedent: the nearest person ("who") or organisation
+    ("which") named or speaking earlier in the same sentence; unknown when there is none."""
+    types = RELATIVE_PRONOUNS[phrase.lower()]
+    start = doc.sentences.start_of(anchor)
+    pool = [a for a in doc.mentions + doc.earlier if start <= a.position < anchor and a.actor_type in types]
+    if not pool:
+        return UNKNOWN.copy(), f"relative pronoun '{phrase}' with no {types[0]} earlier in the sentence → unknown"
+    antecedent = max(pool, key=lambda a: a.position)
+    found = antecedent.copy()
+    found.gender = doc.gender(antecedent)
+    return found, f"relative pronoun '{phrase}' → nearest {types[0]} earlier in the sentence: '{antecedent.name}'"
 
 
 # --------------------------------------------------------------------------- summaries

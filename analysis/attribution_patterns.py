@@ -310,12 +310,18 @@ def subject_at(text: str, start: int, end: int) -> Span | None:
                    or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", text[slice(*tokens[0])])):
         comma = text.find(",", start, end)  # "During a speech, Trump ...", "Chastened, the party ..."
         tokens = _tokens(text, comma + 1, end) if comma >= 0 else []
+    if tokens and text[slice(*tokens[0])].endswith(","):
+        tokens = tokens[1:]  # "Meanwhile, it attacked ..."
     taken: list[Span] = []
-    for a, b in tokens:
+    for index, (a, b) in enumerate(tokens):
         raw = text[a:b]
-        if not _is_np_word(raw) or bare(raw) in AUX or (raw[:1].islower() and bare(raw) not in DETERMINERS
+        if not _is_np_word(raw) or bare(raw) in AUX or (raw[:1].islower() and bare(raw) not in DETERMINERS | QUANTIFIERS
                                                          and not taken):
             break
+        following = bare(text[slice(*tokens[index + 1])]) if index + 1 < len(tokens) else ""
+        if (raw[:1].islower() and taken and bare(text[slice(*taken[-1])]) not in DETERMINERS | QUANTIFIERS
+                and following in DETERMINERS | PREPOSITIONS | {"that"}):
+            break  # "The senator began by ...": a verb after the noun phrase
         taken.append((a, b))
         if len(taken) >= 8:
             return None
@@ -423,6 +429,15 @@ SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
 # clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
 NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
+# A cue in a verb phrase coordinated with an earlier one ("and has called", "but also contended").
+COORDINATED_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|then|later|will|would|is|are|was|were))*$")
+# A comma, then only adverbs or auxiliaries up to a cue ("X, the chief, forcefully told").
+ADVERBS_AFTER_COMMA = re.compile(r",(?:\s+(?:[a-z]+ly|has|have|had|also|then|later|again|will|would))*$")
+# A relative pronoun, then an adverbial, before a cue ("who in 2010 said", "which on Friday said").
+RELATIVE_THEN_ADJUNCT = re.compile(r"\b(who|which)\s+(?:(?:in|on|at|during|last|this|earlier|later)\s+[\w’'-]+"
+                                   r"(?:\s+[\w’'-]+)?|[a-z]+ly|also|then|later|once)\s+$")
+# Prepositions before a gerund cue whose subject is the sentence's ("began by saying").
+GERUND_AFTER = {"by", "before", "after", "while", "when", "in"}
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
 SAME_SUBJECT_CUT = re.compile(r",?\s*(?:(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?|)$")
 # Verbs that allow quotative inversion ("..., said Smith"); "..., called Smith" is not one.

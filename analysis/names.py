@@ -67,11 +67,13 @@ PLACE_OPENERS = frozenset("north south east west new united san santa los las sa
 TITLE_WORDS = frozenset(
     """president vice deputy secretary minister prime foreign defense defence state general
     chancellor senator sen sens rep reps gov governor ambassador spokesman spokeswoman
-    spokesperson chief commander admiral adm gen lt col colonel sgt dr mr mrs ms miss messrs
+    spokesperson chief commander admiral adm gen lt col colonel sgt maj brig capt ret dr mr mrs ms miss messrs
     prof former acting assistant under undersecretary envoy special adviser advisor leader
     majority minority speaker house national security director head chair chairman
     chairwoman premier pope mayor judge justice attorney rev treasury interior home finance
-    economy trade energy commissioner lawyer economist moderator of for the to and""".split()
+    economy trade energy commissioner lawyer economist moderator councilman councilwoman
+    councilmember councilor councillor congressman congresswoman assemblyman assemblywoman
+    alderman sheriff of for the to and""".split()
 )
 # Abbreviated titles spelt out, so that "the senator" can refer back to "Sen. X".
 TITLE_ABBREVIATIONS = {"sen": "senator", "sens": "senator", "rep": "representative", "reps": "representative",
@@ -120,6 +122,11 @@ _POSTMODIFIER = re.compile(
     r"\s(?:familiar|close|with|from|in|at|on|of|to|for|briefed|involved|based|speaking|near)\b", re.IGNORECASE)
 _DEMONYM = re.compile(r"[a-z](?:ian|ean|can)s$")  # "Mexicans", "Koreans": a people, not a name
 _POSSESSIVE = re.compile(r"['’]s?$")
+# An organisation named by its field: "Ministry of Health", "Bank of England".
+_NAMED_BODY = re.compile(r"([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+# Words of a title that the area it covers follows ("Commissioner for Defence and Space").
+_AREA_BEFORE = frozenset({"of", "for", "and"})
+AREA_LEAD = re.compile(r"[A-Z][\w.'’-]*\s+(?:of|for|and)\s+$")
 
 
 @dataclass
@@ -374,11 +381,19 @@ def person_name(core: str, lexicon: Lexicon) -> str | None:
     if honorific:
         return honorific.group(1)
     run = _NAME_RUN.search(core)
-    if not run or PREPOSITION_BEFORE.search(core[:run.start()]):
+    area = bool(run) and AREA_LEAD.search(core, 0, run.start()) is not None
+    if not run or (PREPOSITION_BEFORE.search(core[:run.start()]) and not area):
         return None
     words = run.group().split()
+    if len(words) > 2 and singular(words[0]) in ORGANIZATION_NOUNS and words[1] in ("of", "for"):
+        return None  # "Ministry of Health", "Bank of England"
     roles = [i for i, word in enumerate(words) if _is_role(word, lexicon)]
+    area = area or any(words[i].lower() in _AREA_BEFORE for i in roles)
     words = words[roles[-1] + 1:] if roles else words
+    if area and len(words) > 2:
+        # "Under Secretary of Defense for Policy Elbridge Colby": the area the title is
+        # for comes first, the name is the last two words (three with an initial)
+        words = words[-3:] if re.fullmatch(r"[A-Z]\.", words[-2]) else words[-2:]
     while words and words[0].lower() in NOT_NAMES:
         words.pop(0)
     if (not words or words[0].lower() in PLACE_OPENERS or any(w.lower() in WEEKDAYS for w in words)
@@ -447,7 +462,8 @@ def describe(phrase: str, lexicon: Lexicon,
     if appositive_name and not name and head_single in PERSON_NOUNS:
         return (Actor(appositive_name, "person", bloc, titles_of(phrase) | {head_single}, gender=phrase_gender(apposition)),
                 f"apposition names the '{head}': '{appositive_name}' → person{bloc_note}")
-    if name and core.endswith(name) and _COORDINATED_NAMES_BEFORE.search(core, 0, len(core) - len(name)):
+    coordinated = name and core.endswith(name) and _COORDINATED_NAMES_BEFORE.search(core, 0, len(core) - len(name))
+    if coordinated and not _is_role(coordinated.group().split()[0], lexicon):
         return Actor(canonical, "unknown", bloc), f"coordinated names in '{core}' → several persons, type unknown{bloc_note}"
     if name:
         return (Actor(name, "person", bloc, titles_of(core), gender=phrase_gender(core)),
@@ -457,6 +473,10 @@ def describe(phrase: str, lexicon: Lexicon,
                                                      or lower[:-1] in lexicon.nationality_terms
                                                      or (len(words) == 1 and _DEMONYM.search(head))):
         return Actor(canonical, "anonymous_group", bloc), f"plural nationality noun '{head}' → anonymous_group{bloc_note}"
+    named_body = _NAMED_BODY.match(_strip_determiners(core))
+    if named_body and singular(named_body.group(1)) in ORGANIZATION_NOUNS:
+        return (Actor(_strip_determiners(core), "organization", bloc, frozenset({singular(named_body.group(1))})),
+                f"organisation '{named_body.group(1)}' of a named field → organization{bloc_note}")
     if head_single in ORGANIZATION_NOUNS or (head.isupper() and len(head.rstrip(".")) > 1):
         return (Actor(canonical, "organization", bloc, frozenset({head_single})),
                 f"organisation head '{head}' → organization{bloc_note}")

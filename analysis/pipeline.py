@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from analysis.actors import actor_table
+from analysis.actors import actor_table, merge_corpus_speakers
 from analysis.ingest import DOCUMENT_COLUMNS, IngestError, body_sentences, document_record, read_document
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
@@ -293,8 +293,9 @@ def read_without_free_text(path: Path) -> pd.DataFrame:
 
 def aggregate(out: Path) -> None:
     """Write ``actors.csv``, ``positions.csv`` and the network files of ``out`` from its
-    statements tables."""
-    write_table(actor_table(read_without_free_text(out / "statements.csv")), out / "actors.csv")
-    scored = read_without_free_text(out / "scored_statements.csv")
+    statements tables, a person named by surname alone counted under the one full name
+    the corpus gives that surname (:func:`analysis.actors.merge_corpus_speakers`)."""
+    write_table(actor_table(merge_corpus_speakers(read_without_free_text(out / "statements.csv"))), out / "actors.csv")
+    scored = merge_corpus_speakers(read_without_free_text(out / "scored_statements.csv"))
     write_table(stakeholder_positions(scored), out / "positions.csv")
     write_networks(scored, out)

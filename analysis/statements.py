@@ -16,7 +16,9 @@ phrase grammar in :mod:`analysis.attribution_patterns`:
 - only body paragraphs (:func:`analysis.ingest.segment`) are searched, so headlines,
   bylines, datelines, credits and boilerplate never yield statements;
 - sentences joined by a quotation that spans them are one unit; cues inside quotations
-  are ignored; a quotation reopened at the next paragraph continues;
+  are ignored; a quotation reopened at the next paragraph continues; a paragraph that
+  is wholly a quotation without a cue, right after a statement's paragraph, is a
+  statement of the same speaker (a new speaker's cue ends the run);
 - a cue (``codebook/cues.csv``) takes the noun phrase before it as speaker ("Smith said",
   "the officials have argued", "Smith, a spokesman, said") or, for quotative verbs after a
   comma or closing quotation mark, the noun phrase after it ("..., said the sources");
@@ -179,6 +181,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     subject = ap.subject_before(text, unit.start, cs, cue_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
+    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, cs - 60), cs)
+    if relative and (subject.span is None or subject.span[0] >= relative.end(1)):
+        subject = ap.Subject(relative.span(1), subject.negated)  # "..., who in 2010 said ..."
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
@@ -189,13 +194,16 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     if subject.span is None and previous_word in ("who", "which"):  # "..., who said ...": the relative pronoun
         pronoun_end = max(unit.start, cs - 40) + len(before)
         subject = ap.Subject((pronoun_end - len(previous_word), pronoun_end))
-    if subject.span is None and previous_word.lower() in ("and", "but"):
+    if subject.span is None and ap.COORDINATED_BEFORE.search(before):
+        # "X attacked ... and has called for ...": the coordinated verb's subject opens the sentence
         subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
-    if subject.span is None and before.endswith(",") and cue_word.endswith("ing"):
-        # "..., saying ...": the participle's subject opens the sentence
+    if subject.span is None and cue_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
+        # "..., saying ...", "... by telling ...": the participle's subject opens the sentence
         subject = ap.Subject(ap.subject_at(text, unit.start, cs))
-    elif subject.span is None and before.endswith(","):
-        subject = ap.Subject(ap.apposition_before(text, unit.start, text.rfind(",", max(unit.start, cs - 40), cs)))
+    elif subject.span is None and ap.ADVERBS_AFTER_COMMA.search(before):
+        # "X, a spokesman, (then) said", "Proponents, including Y, have urged"
+        comma = max(unit.start, cs - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
+        subject = ap.Subject(ap.apposition_before(text, unit.start, comma))
     pos = ce
     if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)
@@ -203,7 +211,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     speaker_start = subject.span[0] if subject.span else cs
     before_content = _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
-    if quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)]):
+    if (quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)])
+            and _incomplete(text[_region_at(quotes, before_content[1] - 1)[0]:before_content[1]])):
         quoted_before = False  # "On “Fox News Sunday,” Pence said ...": a title in an adverbial
         before_content = None
     that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)
@@ -410,6 +419,10 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
         matches = [m for m in cues.finditer(text, unit.start, unit.end) if not _region_at(quotes, m.start())]
         if not matches and found and _continues_quote(text, found[-1], unit, quotes):
             continue
+        if not matches and found and _quoted_paragraph(text, found[-1], unit, quotes):
+            found.append(Found(_trim(text, unit.start, unit.end), found[-1].cue, found[-1].speaker, unit,
+                               cue_first=False, kind="direct"))
+            continue
         for match in matches:
             inside = [f for f in found[-8:] if f.content[0] <= match.start() < f.content[1]]
             if any(not f.cue_first for f in inside):
@@ -449,6 +462,18 @@ def _continues_quote(text: str, last: Found, unit: Unit, quotes) -> bool:
     last.kind = last.kind or _kind(text, *last.content, quotes)
     last.content = (last.content[0], max(_trim(text, unit.start, unit.end)[1], region[1]))
     return True
+
+
+def _quoted_paragraph(text: str, last: Found, unit: Unit, quotes) -> bool:
+    """A paragraph that is wholly a quotation, right after the paragraph of the last
+    statement, which has a speaker: it continues that speaker (the caller checked that
+    it holds no cue of its own)."""
+    region = _region_at(quotes, unit.start)
+    if region is None or last.speaker is None or text[last.unit.paragraph_end:unit.start].strip():
+        return False
+    paragraph_start = text.rfind("\n", 0, unit.start) + 1
+    pairs = (text[region[0]] == '"') == (text[region[1] - 1] == '"')  # not '"A, “B”' read as one
+    return pairs and not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
 
 
 def _same_subject(text: str, match: re.Match) -> bool:

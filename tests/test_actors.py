@@ -178,9 +178,16 @@ def test_organisation_by_head_noun_and_by_capital_city(bare_codebook):
 
 
 def test_unknown_head_outside_codebook(bare_codebook):
+    text = "The crowd roared. The noise said spending rose."
+    got = one(resolve_speakers(statements(text, ("The noise", "spending rose")), text, bare_codebook))
+    assert got["actor_type"] == "unknown" and got["bloc"] == "unknown" and got["speaker"] == "noise"
+
+
+def test_a_document_with_no_issuing_body_is_itself_the_speaker(bare_codebook):
     text = "The report said spending rose."
     got = one(resolve_speakers(statements(text, ("The report", "spending rose")), text, bare_codebook))
-    assert got["actor_type"] == "unknown" and got["bloc"] == "unknown" and got["speaker"] == "report"
+    assert (got["speaker"], got["actor_type"], got["bloc"]) == ("report", "organization", "unknown")
+    assert "no issuing body named" in got["speaker_evidence"]
 
 
 def test_journalist_in_byline_is_never_an_actor(bare_codebook):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.actors import actor_table
+from analysis.actors import actor_table, merge_corpus_speakers
 from analysis.cli import main
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
@@ -84,10 +84,10 @@ def test_tables_equal_the_stage_functions_called_directly(corpus: Path, serial: 
 def test_aggregates_equal_those_of_the_full_tables(serial: Path, tmp_path: Path):
     """Aggregation reads the statements without their free text: same positions, networks
     and actor summary as from the complete tables."""
-    scored = read_table(serial / "scored_statements.csv")
+    scored = merge_corpus_speakers(read_table(serial / "scored_statements.csv"))
     write_table(stakeholder_positions(scored), tmp_path / "positions.csv")
     write_networks(scored, tmp_path)
-    write_table(actor_table(read_table(serial / "statements.csv")), tmp_path / "actors.csv")
+    write_table(actor_table(merge_corpus_speakers(read_table(serial / "statements.csv"))), tmp_path / "actors.csv")
     for path in tmp_path.iterdir():
         assert path.read_bytes() == (serial / path.name).read_bytes(), path.name
     assert len(read_table(serial / "positions.csv")) > 0

@@ -1,0 +1,246 @@
+"""The failure classes of attribution on unseen articles (issue #12), each on sentences
+written for these tests, plus the benchmark of ``tests/data/attribution_cases.yaml``."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import merge_corpus_speakers
+from analysis.statements import statement_records
+from benchmarks.attribution_cases import CLASSES, load_cases, run
+
+
+def statements(body: str) -> list[dict]:
+    """The statements of a news file with a headline and ``body``."""
+    return statement_records("Headline\n\n" + body, "t")
+
+
+def speaker_of(rows: list[dict], content: str) -> dict:
+    """The row whose content holds ``content``."""
+    return next(row for row in rows if content in row["content"])
+
+
+# --------------------------------------------------------------------------- one actor across a corpus
+
+
+def corpus(*bodies: str) -> pd.DataFrame:
+    return pd.DataFrame([row for i, body in enumerate(bodies) for row in statement_records(f"H\n\n{body}", f"d{i}")])
+
+
+def test_a_surname_joins_the_one_full_name_of_the_corpus():
+    frame = merge_corpus_speakers(corpus("Alexus Grynkewich said the flank needed air defense.",
+                                         "Grynkewich said Russia was rebuilding faster than expected."))
+    assert list(frame["speaker"]) == ["Alexus Grynkewich", "Alexus Grynkewich"]
+    assert "the corpus names one person of that surname" in frame["speaker_evidence"].iloc[1]
+
+
+def test_a_surname_two_people_share_stays_apart():
+    frame = merge_corpus_speakers(corpus("Hillary Clinton said the Midwest would decide it.",
+                                         "Bill Clinton said the economy mattered most.",
+                                         "Clinton said the race was close."))
+    assert list(frame["speaker"]) == ["Hillary Clinton", "Bill Clinton", "Clinton"]
+
+
+def test_merging_an_empty_corpus_is_empty():
+    assert merge_corpus_speakers(pd.DataFrame(columns=["speaker", "actor_type", "bloc"])).empty
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def test_the_benchmark_scores_every_class():
+    tallies, _ = run()
+    assert set(tallies) == set(CLASSES)
+    assert sum(t["cases"] for t in tallies.values()) == len(load_cases())
+    assert all(t["found"] <= t["gold"] and t["right"] <= t["found"] for t in tallies.values())
+
+
+# --------------------------------------------------------------------------- never speakers
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The bill was drafted by Senator Alan Pruitt, who said it would lower drug prices.", "lower drug", "Alan Pruitt"),
+    ("Praise came from Rebecca Stone of the Atlantic Council, who said the timeline was realistic.",
+     "timeline", "Rebecca Stone"),
+    ("The figures come from the Kiel Institute, which said European aid had overtaken American aid.",
+     "European aid", "Kiel Institute"),
+    ("The treaty was signed by Senator Alan Pruitt, who in 2019 said it would never pass.", "never pass", "Alan Pruitt"),
+])
+def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and "relative pronoun" in row["speaker_evidence"]
+
+
+def test_a_relative_pronoun_without_antecedent_is_unknown():
+    row = speaker_of(statements("It was a day on which officials, who said little, kept quiet about the talks."), "little")
+    assert row["speaker"] == "" and "relative pronoun 'who'" in row["speaker_evidence"]
+
+
+# --------------------------------------------------------------------------- speech acts beyond "said"
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The foreign minister reaffirmed that her government would meet the target.", "her government would meet"),
+    ("Officials in Rome cast the budget as a break with years of austerity.", "the budget as a break"),
+    ("The senator mused that the treaty might not survive another election.", "the treaty might not survive"),
+    ("The envoy pressed allied capitals to buy more air defense systems.", "buy more air defense"),
+    ("The prime minister made it clear that troops would stay until spring.", "troops would stay"),
+    ("The spokesman dismissed the report as a fabrication.", "the report as a fabrication"),
+    ("The chancellor rejected the idea that Berlin was dragging its feet.", "Berlin was dragging its feet"),
+    ("The admiral signaled that the fleet would return to the Baltic.", "the fleet would return"),
+    ("The governor is talking about a ban on new coal plants.", "a ban on new coal plants"),
+])
+def test_speech_acts_from_the_codebook(body, content):
+    assert any(content in row["content"] for row in statements(body))
+
+
+@pytest.mark.parametrize("body", [
+    "The minister cast a vote against the bill.",
+    "The court dismissed the case on Friday.",
+    "The voters rejected the measure by a wide margin.",
+    "The lights signaled the start of the race.",
+    "The coach is talking about which players to sign.",
+])
+def test_a_speech_act_without_its_complement_is_no_statement(body):
+    assert statements(body) == []
+
+
+# --------------------------------------------------------------------------- names behind long titles
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("Under Secretary of State for Arms Control Nadia Ferrand said the treaty was dead.", "treaty", "Nadia Ferrand"),
+    ("Commissioner for Trade and Security Piotr Zalewski said tariffs would rise. He said talks would go on.",
+     "talks", "Piotr Zalewski"),
+    ("Director of National Intelligence Carla Brooks told senators that the threat had grown.", "threat",
+     "Carla Brooks"),
+    ("Col. Ivo Hartmann, a retired planner, said the brigade lacked fuel.", "brigade", "Ivo Hartmann"),
+    ("State Senator Rosalind Achebe filed a bill. Rosalind said rents had doubled.", "rents", "Rosalind Achebe"),
+])
+def test_the_person_behind_a_long_title(body, content, speaker):
+    assert speaker_of(statements(body), content)["speaker"] == speaker
+
+
+def test_a_first_name_two_people_share_stays_a_first_name():
+    rows = statements("Anna Berg and Anna Kovac met on Monday. Later, Anna said the deal was done.")
+    assert speaker_of(rows, "deal")["speaker"] == "Anna"
+
+
+def test_a_spokeswoman_for_a_person_is_not_that_person():
+    row = speaker_of(statements("A spokeswoman for Hillary Clinton said the trip was cancelled."), "trip")
+    assert row["speaker"] == "spokeswoman for Hillary Clinton"
+
+
+# --------------------------------------------------------------------------- speakers named by description
+
+
+@pytest.mark.parametrize("body, content, speaker, fits", [
+    ("ROME — President Lucia Ferri opened the session.\n\nThe president said the budget was balanced.",
+     "budget", "Lucia Ferri", "with head 'president'"),
+    ("Adm. Kurt Vollmer visited the port.\n\nThe four-star admiral said the fleet was ready.", "fleet",
+     "Kurt Vollmer", "with head 'admiral'"),
+    ("Interior Minister Sofia Lind met police chiefs.\n\nThe interior chief said arrests had doubled.", "arrests",
+     "Sofia Lind", "described as interior, minister"),
+    ("The union's trade commissioner, Marek Novak, flew to Ottawa.\n\nThe bloc's commissioner said tariffs would fall.",
+     "tariffs", "Marek Novak", "with head 'commissioner'"),
+])
+def test_a_description_refers_to_the_person_it_fits(body, content, speaker, fits):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and fits in row["speaker_evidence"]
+
+
+def test_a_description_nobody_fits_stays_anonymous():
+    rows = statements("Mayor Pia Holm spoke first.\n\nThe senior defense official said the base would close.")
+    assert speaker_of(rows, "base")["speaker"] == "senior defense official"
+    rows = statements("Senator Ada Wolff spoke first.\n\nThe Ohio senator said the plant would close.")
+    assert speaker_of(rows, "plant")["speaker"] == "Ohio senator"
+
+
+# --------------------------------------------------------------------------- documents and institutions
+
+
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The Pentagon published its posture review on Friday.\n\nThe review said two brigades would leave Romania.",
+     "brigades", "Pentagon"),
+    ("NATO's summit communique said allies would double ammunition output.", "ammunition", "NATO"),
+    ("The Bank of England's statement said rates would stay on hold.", "rates", "Bank of England"),
+    ("Pete Hegseth's memo said the cuts would start in March.", "cuts", "Pete Hegseth"),
+    ("Rain fell all week.\n\nThe court filing says the contract was void.", "contract", "court filing"),
+])
+def test_a_document_speaks_for_the_body_that_issued_it(body, content, speaker):
+    row = speaker_of(statements(body), content)
+    assert row["speaker"] == speaker and row["actor_type"] in ("organization", "person")
+    assert "document" in row["speaker_evidence"]
+
+
+# --------------------------------------------------------------------------- quote continuations
+
+
+def test_a_quoted_paragraph_continues_the_speaker_before_it():
+    rows = statements("Councilwoman Dana Price said the stadium would drain the budget.\n\n"
+                      "\u201cWe are handing a billionaire a blank check.\u201d\n\n"
+                      "\u201cAnd the libraries will close early.\u201d")
+    assert [row["speaker"] for row in rows] == ["Dana Price"] * 3
+    assert rows[1]["kind"] == "direct" and rows[1]["content"].startswith("\u201cWe are")
+
+
+def test_a_new_cue_or_a_narrative_paragraph_ends_the_run():
+    rows = statements("\u201cThe deadline is not realistic,\u201d a European diplomat said.\n\n"
+                      "\u201cIt is a fantasy,\u201d said Dmitry Peskov.\n\n"
+                      "The ministers met again on Friday.\n\n"
+                      "\u201cNobody knows what comes next.\u201d")
+    assert [row["speaker"] for row in rows] == ["European official", "Dmitry Peskov"]
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The minister spoke for an hour, stressing that the border would stay open.", "the border would stay open"),
+    ("The general answered questions, conceding that the drills had gone badly.", "the drills had gone badly"),
+])
+def test_a_participle_cue_after_a_comma(body, content):
+    row = speaker_of(statements(body), content)
+    assert row["speaker_text"].lower().startswith("the ")
+
+
+# --------------------------------------------------------------------------- the subject of a cue far from it
+
+
+@pytest.mark.parametrize("body, content, speaker_text", [
+    ("The minister attacked the plan on Monday and has called for a new vote in parliament.", "a new vote",
+     "The minister"),
+    ("The governor agreed, but also contended that the budget was too small.", "the budget was too small",
+     "The governor"),
+    ("The senator began by saying that the bill would pass easily.", "the bill would pass", "The senator"),
+    ("In March, several mayors wrote to the ministry, arguing that the rules were unfair.", "the rules were unfair",
+     "several mayors"),
+    ("Meanwhile, the agency attacked the report, saying it was wrong.", "it was wrong", "the agency"),
+    ("Lena Dahl, the head of the union, forcefully told reporters that the strike would go on.", "the strike",
+     "Lena Dahl, the head of the union"),
+])
+def test_the_subject_of_a_coordinated_or_participle_cue(body, content, speaker_text):
+    assert speaker_of(statements(body), content)["speaker_text"] == speaker_text
+
+
+@pytest.mark.parametrize("body, content", [
+    ("The opposition called the budget vote in parliament a betrayal of voters.", "the budget vote"),
+    ("The mayor called Mr. Kern's proposal \"a dead end\" for the city.", "a dead end"),
+    ("Critics call them \"paper brigades\" that exist only on charts.", "paper brigades"),
+])
+def test_calling_something_something_is_a_statement(body, content):
+    assert any(content in row["content"] for row in statements(body))
+
+
+@pytest.mark.parametrize("body", ["The minister called the police to report a theft.", "She called a meeting on Friday."])
+def test_calling_without_a_predicate_is_no_statement(body):
+    assert statements(body) == []
+
+
+def test_a_possessor_s_claim_that_is_a_statement():
+    row = speaker_of(statements("Fact-checkers examined the minister's claim that crime had halved."), "crime had halved")
+    assert row["speaker_text"] == "the minister"
+    assert statements("The claim that crime had halved was false.") == []
+
+
+def test_a_quoted_clause_after_an_adverbial_is_a_statement():
+    rows = statements("With thousands of voting systems, \u201cthere is no single point of failure at all,\u201d he said.")
+    assert rows and "no single point of failure" in rows[0]["content"]
+    assert statements("On \u201cFace the Nation,\u201d Pence said nothing new.")[0]["content"] == "nothing new"

@@ -11,7 +11,9 @@ mapping (:data:`BLOC_COLOURS`; blocs it does not list are grey); figures are 3.5
 Builders take DataFrames and return ``(Figure, plotted data)``:
 ``fig_stakeholder_map(positions)``, ``fig_stance_heatmap(positions)``,
 ``fig_discourse_network(graph)``, ``fig_sentiment_arc(sentences, scored)``,
-``fig_timeline(timeline)``, ``fig_sentiment_vs_stance(scored)``.
+``fig_timeline(timeline)``, ``fig_sentiment_vs_stance(scored)``,
+``fig_stance_over_time(by_period)`` (:func:`analysis.coverage.positions_by_period`),
+``fig_sources_by_outlet(sourcing)`` (:func:`analysis.coverage.sourcing_by_outlet`).
 :func:`make_figures` reads the results tables and writes every figure and the manifest
 ``figures/README.md`` (:func:`write_manifest`, generated from :data:`FIGURES` and
 ``CITATION.cff``).
@@ -88,7 +90,7 @@ MISSING = -1.35  # where an actor that does not address a map axis's target is p
 FIGURES: dict[str, str] = {
     "fig_stakeholder_map": (
         "Stakeholder map. Each actor is placed by its mean stance (-1 oppose, +1 support) on "
-        "the burden shift (x) and on the 2027 deadline (y), with bootstrap 95% intervals over "
+        "the codebook's first two targets (x and y, named on the axes), with bootstrap 95% intervals over "
         "its statements as bars (none for a single statement); marker area is the actor's "
         "salience (share of all statements), colour its bloc. Actors that do not address one "
         "of the two targets sit in the hatched strip marked n/a (not addressed) on that axis; "
@@ -117,6 +119,16 @@ FIGURES: dict[str, str] = {
         "sentiment (left: TextBlob polarity, right: VADER compound) against its stance toward "
         "the target, coloured by the speaker's bloc; rho is Spearman's rank correlation. "
         "Pairs with equal values overlap."),
+    "fig_stance_over_time": (
+        "Stance over time: one panel per target, the mean stance of each bloc's statements "
+        "addressing it in each period of the articles' dates, with bootstrap 95% intervals "
+        "(none for a single statement) and the number of statements beside each point; "
+        "statements of undated articles are left out. A panel without points says that no "
+        "dated statement addresses its target; a corpus of one period is marked as such."),
+    "fig_sources_by_outlet": (
+        "Sourcing by outlet: for each outlet (from the articles' metadata sidecars), the "
+        "share of its attributed statements by the speaker's bloc (left) and the share from "
+        "anonymous sources (right); n is the number of statements."),
 }
 
 
@@ -134,11 +146,11 @@ def styled(build: Callable) -> Callable:
     return wrapper
 
 
-def new_figure(height: float, ncols: int = 1, **kwargs) -> tuple[Figure, object]:
+def new_figure(height: float, ncols: int = 1, nrows: int = 1, **kwargs) -> tuple[Figure, object]:
     """A one-column figure (not registered with pyplot, so nothing leaks between figures)."""
     fig = Figure(figsize=(WIDTH, height), layout="constrained")
     FigureCanvasAgg(fig)  # a renderer, to measure labels before saving
-    return fig, fig.subplots(1, ncols, **kwargs)
+    return fig, fig.subplots(nrows, ncols, **kwargs)
 
 
 def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path) -> list[Path]:
@@ -155,10 +167,12 @@ def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path
     return [pdf, png, write_table(data, folder / f"{fig_id}.csv")]
 
 
-def _legend(fig: Figure, blocs, extra: list | None = None) -> None:
-    """One legend below the plot: ``extra`` handles, then a marker per bloc."""
+def _legend(fig: Figure, blocs, extra: list | None = None, palette: dict[str, str] | None = None) -> None:
+    """One legend below the plot: ``extra`` handles, then a marker per bloc (coloured by
+    ``palette``, default :func:`bloc_colour`)."""
+    colour = (palette or {}).get
     handles = [*(extra or []), *(Line2D([], [], marker="o", linestyle="", markersize=5,
-                                        markerfacecolor=bloc_colour(b), markeredgecolor="black",
+                                        markerfacecolor=colour(b) or bloc_colour(b), markeredgecolor="black",
                                         markeredgewidth=0.4, label=b) for b in blocs)]
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
@@ -196,8 +210,8 @@ def _actor_rows(positions: pd.DataFrame) -> pd.DataFrame:
     return actors
 
 
-def _no_data(ax) -> None:
-    ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="#555555")
+def _no_data(ax, message: str = "no data") -> None:
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="#555555")
 
 
 def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
@@ -213,11 +227,14 @@ def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
 
 
 @styled
-def fig_stakeholder_map(positions: pd.DataFrame, x_target: str = "burden_shift",
-                        y_target: str = "deadline_2027") -> tuple[Figure, pd.DataFrame]:
-    """Actors by mean stance on ``x_target`` and ``y_target``; those addressing neither are
-    left out, those addressing one sit in the other axis's 'not addressed' strip."""
+def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None,
+                        y_target: str | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Actors by mean stance on ``x_target`` and ``y_target`` (default: the first two
+    targets of ``positions``, i.e. of the codebook); those addressing neither are left out,
+    those addressing one sit in the other axis's 'not addressed' strip."""
     actors = _actor_rows(positions)
+    targets = [*dict.fromkeys(positions["target"]), "", ""]
+    x_target, y_target = x_target or targets[0], y_target or targets[1]
     info = actors.drop_duplicates("name").set_index("name")[["bloc", "salience"]]
     data = info.join(_axis_values(actors, x_target, "x")).join(_axis_values(actors, y_target, "y"))
     data = data[data["x_addressed"] | data["y_addressed"]].reset_index()
@@ -425,6 +442,94 @@ def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = No
     return fig, data
 
 
+def bloc_palette(blocs) -> dict[str, str]:
+    """A colour per bloc: the fixed one of :data:`BLOC_COLOURS`, else the next Okabe-Ito
+    colour no listed bloc uses (in the given order; grey for ``unknown`` and when they run
+    out), so that a new codebook's blocs are told apart too."""
+    spare = [c for name, c in OKABE_ITO.items() if c not in BLOC_COLOURS.values() and name != "grey"]
+    palette = {}
+    for bloc in blocs:
+        fixed = BLOC_COLOURS.get(bloc)
+        palette[bloc] = fixed or (spare.pop(0) if spare and bloc != "unknown" else OTHER_COLOUR)
+    return palette
+
+
+def _periods(data: pd.DataFrame) -> list[str]:
+    return list(data.sort_values("period_start")["period"].drop_duplicates())
+
+
+@styled
+def fig_stance_over_time(by_period: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Mean stance per bloc per period, one panel per target (targets in table order)."""
+    rows = by_period[by_period["level"] == "bloc"] if len(by_period) else by_period
+    targets = list(dict.fromkeys(rows["target"])) if len(rows) else []
+    data = rows[rows["n_statements"].astype(float) > 0] if len(rows) else rows
+    data = data[["period", "period_start", "target", "name", "mean_stance", "ci_low", "ci_high",
+                 "n_statements"]].rename(columns={"name": "bloc"}).reset_index(drop=True)
+    periods = _periods(rows) if len(rows) else []
+    fig, axes = new_figure(0.5 + 0.95 * max(len(targets), 1), nrows=max(len(targets), 1), sharex=True, squeeze=False)
+    axes = axes[:, 0]
+    blocs = sorted(data["bloc"].unique())
+    colours = bloc_palette(blocs)
+    offsets = {bloc: (i - (len(blocs) - 1) / 2) * min(0.12, 0.6 / max(len(blocs), 1)) for i, bloc in enumerate(blocs)}
+    where = {period: i for i, period in enumerate(periods)}
+    for ax, target in zip(axes, targets or [""]):
+        ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
+        ax.set_ylim(-1.25, 1.25)
+        ax.set_yticks([-1, 0, 1], ["\u22121", "0", "1"])
+        ax.set_title(target or "no dated statements", fontsize=7, loc="left")
+        own = data[data["target"] == target]
+        if own.empty:
+            _no_data(ax, "no dated statement addresses this target" if target else "no dated statements")
+        for bloc, group in own.groupby("bloc", sort=True):
+            x = group["period"].map(where).to_numpy(dtype=float) + offsets[bloc]
+            y = group["mean_stance"].to_numpy(dtype=float)
+            low, high = group["ci_low"].to_numpy(dtype=float), group["ci_high"].to_numpy(dtype=float)
+            spread = ~np.isnan(low)
+            ax.errorbar(x[spread], y[spread], yerr=[y[spread] - low[spread], high[spread] - y[spread]], fmt="none",
+                        ecolor=colours[bloc], elinewidth=0.7, capsize=1.5, zorder=1)
+            ax.plot(x, y, color=colours[bloc], marker="o", markersize=3, markeredgecolor="black",
+                    markeredgewidth=0.3, linewidth=0.8, zorder=2)
+            for xi, yi, n in zip(x, y, group["n_statements"].astype(int)):
+                ax.annotate(str(n), (xi, yi), xytext=(2.5, 1.5), textcoords="offset points", fontsize=5,
+                            color="#333333")
+    step = max(1, -(-len(periods) // 8))
+    axes[-1].set_xticks(range(0, len(periods), step), periods[::step])
+    axes[-1].set_xlim(-0.6, max(len(periods), 1) - 0.4)
+    axes[-1].set_xlabel("Period (one period only: nothing to compare over time)" if len(periods) == 1 else "Period")
+    fig.supylabel("Mean stance", fontsize=7)
+    _legend(fig, blocs, palette=colours)
+    return fig, data
+
+
+@styled
+def fig_sources_by_outlet(sourcing: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+    """Stacked bloc shares and the anonymous share of each outlet's statements."""
+    shares = [c for c in sourcing.columns if c.startswith("share_")]
+    blocs = [c[len("share_"):] for c in shares if (sourcing[c].astype(float) > 0).any()]
+    data = sourcing.sort_values("outlet", ascending=False).reset_index(drop=True)
+    colours = bloc_palette(blocs)
+    fig, axes = new_figure(0.9 + 0.25 * max(len(data), 1), ncols=2, sharey=True, width_ratios=[3, 1])
+    rows = np.arange(len(data))
+    left = np.zeros(len(data))
+    for bloc in blocs:
+        values = data[f"share_{bloc}"].astype(float).fillna(0).to_numpy()
+        axes[0].barh(rows, values, left=left, height=0.6, color=colours[bloc], edgecolor="white", linewidth=0.4,
+                     label=bloc)
+        left += values
+    axes[1].barh(rows, data["anonymous_share"].astype(float).fillna(0), height=0.6, color=OTHER_COLOUR)
+    labels = [f"{o} (n = {int(n)})" for o, n in zip(data["outlet"], data["statements"])]
+    axes[0].set_yticks(rows, labels)
+    axes[0].set_xlim(0, 1)
+    axes[1].set_xlim(0, 1)
+    axes[0].set_xlabel("Share of statements by bloc")
+    axes[1].set_xlabel("Anonymous")
+    if data.empty:
+        _no_data(axes[0])
+    _legend(fig, blocs, palette=colours)
+    return fig, data
+
+
 def citation(path: Path = ROOT / "CITATION.cff") -> dict:
     """Title, authors, version and year from ``CITATION.cff``."""
     cff = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -459,6 +564,8 @@ RESULTS_NEEDED = {
     "scored_statements.csv": "notebook 03 or burden-shift run",
     "sentence_sentiment.csv": "notebook 03 or burden-shift run --sentence-sentiment",
     "timeline.csv": "notebook 04 or burden-shift run",
+    "positions_by_period.csv": "notebook 04 or burden-shift run",
+    "sourcing_by_outlet.csv": "notebook 02 or burden-shift run",
 }
 
 
@@ -479,6 +586,8 @@ def build_figures(results: str | Path, codebook: Codebook | None = None) -> dict
         "fig_sentiment_arc": fig_sentiment_arc(read_table(results / "sentence_sentiment.csv"), scored),
         "fig_timeline": fig_timeline(read_table(results / "timeline.csv")),
         "fig_sentiment_vs_stance": fig_sentiment_vs_stance(scored, codebook),
+        "fig_stance_over_time": fig_stance_over_time(read_table(results / "positions_by_period.csv")),
+        "fig_sources_by_outlet": fig_sources_by_outlet(read_table(results / "sourcing_by_outlet.csv")),
     }
 
 

@@ -34,12 +34,18 @@ NO_OUTLET = "(no outlet)"
 OUTLET_COLUMNS = ["outlet", "documents", "statements", "statements_per_document", "anonymous_share"]
 
 
+def text_column(values: pd.Series) -> pd.Series:
+    """A table column as stripped text, "" for a missing cell (a column read from CSV with
+    only empty cells comes back as float NaN)."""
+    return values.astype(object).where(values.notna(), "").astype(str).str.strip()
+
+
 def period_labels(dates: pd.Series, period: str = DEFAULT_PERIOD) -> pd.DataFrame:
     """``period`` label and ``period_start`` (ISO) of each ISO date in ``dates`` (empty
     strings for a missing or malformed date); ``period`` is ``month`` or ``week``."""
     if period not in PERIODS:
         raise ValueError(f"period '{period}' is not one of {', '.join(PERIODS)}")
-    parsed = pd.to_datetime(dates.fillna("").astype(str), format="%Y-%m-%d", errors="coerce")
+    parsed = pd.to_datetime(text_column(dates), format="%Y-%m-%d", errors="coerce")
     spans = parsed.dt.to_period(PERIODS[period])
     start = spans.dt.start_time
     if period == "month":
@@ -53,7 +59,7 @@ def period_labels(dates: pd.Series, period: str = DEFAULT_PERIOD) -> pd.DataFram
 
 def _read_documents(documents: pd.DataFrame) -> pd.DataFrame:
     """The documents read without error, ``doc_id`` as text."""
-    read = documents[documents["error"].fillna("").astype(str) == ""] if "error" in documents else documents
+    read = documents[text_column(documents["error"]) == ""] if "error" in documents else documents
     return read.assign(doc_id=read["doc_id"].astype(str))
 
 
@@ -85,10 +91,10 @@ def sourcing_by_outlet(statements: pd.DataFrame, documents: pd.DataFrame,
                        codebook: Codebook | None = None) -> pd.DataFrame:
     """Statements, anonymous share and share by bloc per outlet (see the module docstring)."""
     documents = _read_documents(documents)
-    outlets = documents["outlet"].fillna("").astype(str).str.strip().replace("", NO_OUTLET)
+    outlets = text_column(documents["outlet"]).replace("", NO_OUTLET)
     outlet_of = dict(zip(documents["doc_id"], outlets))
     said = statements.assign(outlet=statements["doc_id"].astype(str).map(outlet_of).fillna(NO_OUTLET),
-                             bloc=statements["bloc"].fillna("").astype(str).replace("", UNKNOWN_BLOC))
+                             bloc=text_column(statements["bloc"]).replace("", UNKNOWN_BLOC))
     blocs = _bloc_order(said, codebook)
     rows = []
     for outlet in sorted(set(outlets)):

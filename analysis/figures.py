@@ -491,7 +491,7 @@ def fig_stance_over_time(by_period: pd.DataFrame) -> tuple[Figure, pd.DataFrame]
             ax.plot(x, y, color=colours[bloc], marker="o", markersize=3, markeredgecolor="black",
                     markeredgewidth=0.3, linewidth=0.8, zorder=2)
             for xi, yi, n in zip(x, y, group["n_statements"].astype(int)):
-                ax.annotate(str(n), (xi, yi), xytext=(2.5, 1.5), textcoords="offset points", fontsize=5,
+                ax.annotate(str(n), (xi, yi), xytext=(2.5, 1.5), textcoords="offset points", fontsize=7,
                             color="#333333")
     step = max(1, -(-len(periods) // 8))
     axes[-1].set_xticks(range(0, len(periods), step), periods[::step])

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import ANONYMOUS_TYPES
+from analysis.coverage import text_column
 from analysis.ingest import Document, read_corpus
 from analysis.positions import SIDES, sides_by_target, stance_targets
 from analysis.scoring import GOLD_DOC_ID, STANCE_THRESHOLD
@@ -67,14 +68,14 @@ def raw_text_findings(documents: pd.DataFrame, blocks: pd.DataFrame, sentences: 
                       dates: pd.DataFrame) -> str:
     """Files read and failed, what the later stages read, the articles' dates and outlets,
     the date expressions of the body."""
-    failed = documents[documents["error"].fillna("") != ""]
-    read = documents[documents["error"].fillna("") == ""]
+    errors = text_column(documents["error"])
+    failed, read = documents[errors != ""], documents[errors == ""]
     body = int((blocks["label"] == "body").sum())
     others = blocks.loc[blocks["label"] != "body", "label"].value_counts()
     words = int(sentences["text"].str.split().str.len().sum()) if len(sentences) else 0
-    dated = read["date"].fillna("").astype(str)
+    dated = text_column(read["date"])
     dated = dated[dated != ""]
-    outlets = read["outlet"].fillna("").astype(str) if "outlet" in read else pd.Series(dtype=str)
+    outlets = text_column(read["outlet"]) if "outlet" in read else pd.Series(dtype=str)
     outlets = outlets[outlets != ""]
     resolved = dates["date_start"].notna() & (dates["date_start"].astype(str) != "") if len(dates) else pd.Series(dtype=bool)
     years = dates.loc[resolved, "date_start"].astype(str).str[:4].value_counts() if len(dates) else pd.Series(dtype=int)

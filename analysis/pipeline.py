@@ -135,9 +135,10 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
                                     f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
         stage = "statements"
         spans = body_sentences(document.text, document.blocks)
-        statements = statement_records(document.text, document.doc_id, book, blocks=document.blocks, sentences=spans)
+        statements = statement_records(document.text, document.doc_id, codebook=book, blocks=document.blocks,
+                                       sentences=spans)
         stage = "scoring"
-        scored = score_records(statements, document.text, book, sentences=spans)
+        scored = score_records(statements, document.text, codebook=book, sentences=spans)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
         stage = "timeline"
         timeline = timeline_records(document, sentences=spans)

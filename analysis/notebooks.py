@@ -8,7 +8,8 @@ everything (notebooks, tables, figures) goes to ``out/<corpus name>/``, so the c
 study is never overwritten by someone else's.
 
 Rendering strips what changes from run to run (cell timings, papermill run metadata,
-kernel versions), so that rerunning on the same inputs leaves ``git status`` clean.
+kernel versions) and joins consecutive prints of a cell into one output (their split
+depends on timing), so that rerunning on the same inputs leaves ``git status`` clean.
 """
 from __future__ import annotations
 
@@ -78,6 +79,7 @@ def execute(path: Path, parameters: dict[str, str] | None, output: Path) -> Path
         timeout=TIMEOUT_SECONDS,
         kernel_name=KERNEL,
         record_timing=False,
+        coalesce_streams=True,  # how a cell's prints are split into stream outputs depends on timing
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()

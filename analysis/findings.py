@@ -81,7 +81,9 @@ def raw_text_findings(documents: pd.DataFrame, blocks: pd.DataFrame, sentences: 
     years = dates.loc[resolved, "date_start"].astype(str).str[:4].value_counts() if len(dates) else pd.Series(dtype=int)
     return _bullets([
         f"**Files.** {len(read)} article(s) read" + (f"; {len(failed)} file(s) could not be read: "
-                                                  + "; ".join(f"{d} ({e})" for d, e in zip(failed["doc_id"], failed["error"]))
+                                                  + "; ".join(f"{d} ({e})" for d, e in
+                                                              zip(failed["doc_id"][:TOP], failed["error"][:TOP]))
+                                                  + (f" and {len(failed) - TOP} more (see `documents.csv`)" if len(failed) > TOP else "")
                                                   if len(failed) else ", none failed") + ".",
         f"**What the later stages read.** {body} of {len(blocks)} blocks ({_pct(body, len(blocks))}) are body text: "
         f"{sentences.groupby('doc_id')['paragraph'].nunique().sum() if len(sentences) else 0} paragraphs, "
@@ -177,8 +179,14 @@ def stance_findings(scored: pd.DataFrame, agreement: pd.DataFrame, evaluations: 
     return _bullets(lines)
 
 
-def _side_text(row: pd.Series) -> str:
-    parts = [f"{label} {row[label].replace('; ', ', ')}" for label in SIDES if row.get(label)]
+def _side_text(row: pd.Series, weight: dict[str, int]) -> str:
+    """"support A, B; oppose C" from a :func:`sides_by_target` row, each side's names by
+    ``weight`` (statements on the target, most first) and cut at :data:`TOP`."""
+    parts = []
+    for label in SIDES:
+        names = row.get(label) and row[label].split("; ")
+        if names:
+            parts.append(f"{label} " + _counted(pd.Series({n: weight.get(n, 0) for n in names})))
     return "; ".join(parts) if parts else "no side"
 
 
@@ -201,9 +209,14 @@ def positions_findings(positions: pd.DataFrame, congruence_edges: pd.DataFrame, 
     if positions.empty or (positions["n_statements"] == 0).all():
         return _bullets(["**No statement addresses any target**, so there are no positions to compare."])
     blocs, actors = sides_by_target(positions, "bloc"), sides_by_target(positions, "actor")
-    lines = [f"**`{target}`** blocs: {_side_text(blocs.loc[target])}. Actors: {_side_text(actors.loc[target])}."
-             if target in actors.index else f"**`{target}`** blocs: {_side_text(blocs.loc[target])}."
-             for target in blocs.index]
+    lines = []
+    for target in blocs.index:
+        own = positions[positions["target"] == target]
+        weight = {level: dict(zip(rows["name"], rows["n_statements"])) for level, rows in own.groupby("level")}
+        line = (f"**`{target}`** (statements in brackets) blocs: "
+                f"{_side_text(blocs.loc[target], weight['bloc'])}.")
+        lines.append(line + (f" Actors: {_side_text(actors.loc[target], weight['actor'])}."
+                             if target in actors.index else ""))
     cells = positions[(positions["level"] == "actor") & (positions["n_statements"] > 0)]
     single = int((cells["n_statements"] == 1).sum())
     lines.append(f"**Evidence per position:** {single} of {len(cells)} addressed actor x target cells rest on a "
@@ -219,6 +232,8 @@ def positions_findings(positions: pd.DataFrame, congruence_edges: pd.DataFrame, 
                          "so the corpus shows no change over time.")
         else:
             trend = _trend(by_period)
+            if len(trend) > 3 * TOP:
+                trend = trend[:3 * TOP] + [f"and {len(trend) - 3 * TOP} more in `positions_by_period.csv`"]
             lines.append(f"**Over time:** {len(periods)} periods from {periods['period'].min()} to "
                          f"{periods['period'].max()}. " + ("First and last period of each bloc that speaks in "
                                                            "two or more: " + "; ".join(trend) + "."
@@ -226,13 +241,20 @@ def positions_findings(positions: pd.DataFrame, congruence_edges: pd.DataFrame, 
     return _bullets(lines)
 
 
+def _strength(rho: float) -> str:
+    """Conventional words for the size of a correlation."""
+    size = abs(rho)
+    word = "weak" if size < 0.3 else "moderate" if size < 0.6 else "strong"
+    return word + (", negative" if rho < 0 else "")
+
+
 def figures_findings(points: pd.DataFrame, by_period: pd.DataFrame, sourcing: pd.DataFrame, rho: dict[str, float]) -> str:
     """What the figures rest on: pairs behind the sentiment check and its correlations
     (``rho``: analyzer -> Spearman's rho), periods behind the stance over time, outlets."""
-    text = {k: ("undefined" if np.isnan(v) else f"{v:.2f}") for k, v in rho.items()}
+    text = {k: ("undefined" if np.isnan(v) else f"{v:.2f} ({_strength(v)})") for k, v in rho.items()}
     periods = by_period["period"].nunique() if len(by_period) else 0
     lines = [f"`fig_sentiment_vs_stance` rests on {len(points)} statement x target pairs; Spearman's rho between "
-             "stance and " + ", ".join(f"{k} {v}" for k, v in text.items()) + ". A weak or negative rho means "
+             "stance and " + ", ".join(f"{k} {v}" for k, v in text.items()) + ". Where it is weak or negative, "
              "sentiment is no proxy for stance on this corpus.",
              f"`fig_stance_over_time` has {periods} period(s)"
              + (": one period shows positions, not change." if periods == 1 else "."),

@@ -23,11 +23,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, Codebook, load_codebook, split_terms
+from analysis.pipeline import run_corpus
 from analysis.positions import side
 from analysis.tables import read_table
 
 COPIED = ("cues.csv", "blocs.csv")
-# Example rows: what a researcher would write, with every listed column filled.
+# Example rows: what a researcher would write. A column without an example takes the packaged
+# file's first value (the actor's bloc: one the copied blocs.csv holds).
 EXAMPLES = {
     "actors.csv": {"actor_id": "jane_example", "name": "Jane Example", "type": "person",
                    "aliases": "Jane Example;Ms. Example;the example minister"},
@@ -123,7 +125,6 @@ def _example(name: str, packaged: list[list[str]]) -> list[str]:
     non-empty value of that column in the packaged file (valid by construction)."""
     header = [column.name for column in SCHEMAS[name]]
     values = dict(EXAMPLES.get(name, {}))
-    values.setdefault("bloc", packaged_blocs()[0])
     columns = packaged[0]
     for column in header:
         if column not in values and column in columns:
@@ -131,11 +132,6 @@ def _example(name: str, packaged: list[list[str]]) -> list[str]:
             values[column] = next((row[index] for row in packaged[1:]
                                    if len(row) > index and row[index].strip() and not row[0].startswith("#")), "")
     return [values.get(column, "") for column in header]
-
-
-def packaged_blocs() -> list[str]:
-    """Bloc ids of the packaged codebook, in file order."""
-    return list(load_codebook().blocs["bloc"])
 
 
 def _columns_text() -> str:
@@ -219,8 +215,6 @@ def check_codebook(folder: Path, corpus: Path | None = None, jobs: int | None = 
     report = [describe_codebook(codebook)]
     if corpus is None:
         return report[0]
-    from analysis.pipeline import run_corpus
-
     with tempfile.TemporaryDirectory() as scratch:
         summary = run_corpus(Path(corpus), Path(scratch), jobs=jobs, codebook=Path(folder))
         scored = read_table(Path(scratch) / "scored_statements.csv")

@@ -3,6 +3,7 @@ validates and counts, and ``run``/``statements`` use it through ``--codebook``."
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from analysis.cli import main
 from analysis.codebook import DEFAULT_DIR, SCHEMAS, CodebookError, load_codebook
 from analysis.codebook_tools import check_codebook, init_codebook
+from analysis.notebooks import ROOT, corpus_parameters
 from analysis.tables import read_table
 
 CORPUS = Path(__file__).resolve().parent / "data" / "coverage_corpus"
@@ -113,3 +115,18 @@ def test_a_broken_codebook_stops_run_before_any_article(own_codebook, tmp_path, 
     assert main(["run", str(CORPUS), "--out", str(out), "--codebook", str(folder), "--jobs", "1"]) == 2
     assert "targets.csv, line 1: header lacks column(s) terms" in capsys.readouterr().err
     assert not (out / "statements.csv").exists()
+
+
+def test_render_parameters_and_make_pass_the_codebook(own_codebook, seeds_dir):
+    assert corpus_parameters(seeds_dir) == (None, ROOT / "notebooks")
+    assert corpus_parameters(seeds_dir, DEFAULT_DIR) == (None, ROOT / "notebooks")
+    parameters, notebooks = corpus_parameters(seeds_dir, own_codebook)  # never over the committed study
+    assert parameters["CODEBOOK"] == str(own_codebook.resolve()) and notebooks == ROOT / "out" / "seeds" / "notebooks"
+    parameters, _ = corpus_parameters(CORPUS)
+    assert "CODEBOOK" not in parameters and parameters["SEEDS"] == str(CORPUS)
+    dry = subprocess.run(["make", "-n", "all", f"SEEDS={CORPUS}", f"CODEBOOK={own_codebook}"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert f"-m analysis render --seeds {CORPUS} --codebook {own_codebook}" in dry
+    assert f"-m analysis html --seeds {CORPUS} --codebook {own_codebook}" in dry
+    assert "--codebook" not in subprocess.run(["make", "-n", "all"], cwd=ROOT, capture_output=True, text=True,
+                                              check=True).stdout

@@ -5,7 +5,8 @@ and is written by :func:`save_figure` as ``<id>.pdf``, ``<id>.png`` (300 dpi) an
 ``<id>.csv`` (exactly the values plotted). Files are byte-identical from run to run: fixed
 rcParams (:data:`STYLE`, bundled DejaVu Sans), no dates or software versions in PDF/PNG
 metadata, fixed layouts. Colours are the Okabe-Ito palette with a fixed bloc -> colour
-mapping (:data:`BLOC_COLOURS`; blocs it does not list are grey); figures are 3.5 in wide
+mapping (:data:`BLOC_COLOURS`; another codebook's blocs take the colours its blocs leave
+free, :func:`bloc_palette`; ``unknown`` is grey); figures are 3.5 in wide
 (one paper column) with 7-pt text.
 
 Builders take DataFrames and return ``(Figure, plotted data)``:
@@ -132,9 +133,23 @@ FIGURES: dict[str, str] = {
 }
 
 
-def bloc_colour(bloc: str) -> str:
-    """The fixed Okabe-Ito colour of ``bloc`` (grey for blocs not in :data:`BLOC_COLOURS`)."""
-    return BLOC_COLOURS.get(bloc, OTHER_COLOUR)
+def bloc_palette(blocs) -> dict[str, str]:
+    """A colour per bloc of ``blocs`` (a codebook's, in its order): the fixed one of
+    :data:`BLOC_COLOURS`; a bloc it does not list (another debate's) takes the first of those
+    colours no listed bloc of ``blocs`` uses; grey for ``unknown`` and when they run out."""
+    blocs = list(blocs)
+    taken = {BLOC_COLOURS[b] for b in blocs if b in BLOC_COLOURS}
+    spare = [c for c in BLOC_COLOURS.values() if c not in taken]
+    return {b: BLOC_COLOURS.get(b) or (spare.pop(0) if spare and b != "unknown" else OTHER_COLOUR) for b in blocs}
+
+
+def _colours(blocs, given: dict[str, str] | None) -> dict[str, str]:
+    """Bloc -> colour for the blocs a figure shows, in their order: from ``given`` (the
+    codebook's palette, so that a bloc keeps its colour across figures) or else from
+    :func:`bloc_palette` of these blocs alone."""
+    blocs = list(blocs)
+    palette = given or bloc_palette(blocs)
+    return {b: palette.get(b, OTHER_COLOUR) for b in blocs}
 
 
 def styled(build: Callable) -> Callable:
@@ -167,13 +182,12 @@ def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path
     return [pdf, png, write_table(data, folder / f"{fig_id}.csv")]
 
 
-def _legend(fig: Figure, blocs, extra: list | None = None, palette: dict[str, str] | None = None) -> None:
-    """One legend below the plot: ``extra`` handles, then a marker per bloc (coloured by
-    ``palette``, default :func:`bloc_colour`)."""
-    colour = (palette or {}).get
+def _legend(fig: Figure, palette: dict[str, str], extra: list | None = None) -> None:
+    """One legend below the plot: ``extra`` handles, then a marker per bloc of ``palette``
+    (bloc -> colour, in its order)."""
     handles = [*(extra or []), *(Line2D([], [], marker="o", linestyle="", markersize=5,
-                                        markerfacecolor=colour(b) or bloc_colour(b), markeredgecolor="black",
-                                        markeredgewidth=0.4, label=b) for b in blocs)]
+                                        markerfacecolor=colour, markeredgecolor="black",
+                                        markeredgewidth=0.4, label=b) for b, colour in palette.items())]
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
                    handletextpad=0.3, columnspacing=1.0)
@@ -227,8 +241,8 @@ def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
 
 
 @styled
-def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None,
-                        y_target: str | None = None) -> tuple[Figure, pd.DataFrame]:
+def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None, y_target: str | None = None,
+                        colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Actors by mean stance on ``x_target`` and ``y_target`` (default: the first two
     targets of ``positions``, i.e. of the codebook); those addressing neither are left out,
     those addressing one sit in the other axis's 'not addressed' strip."""
@@ -238,6 +252,7 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None,
     info = actors.drop_duplicates("name").set_index("name")[["bloc", "salience"]]
     data = info.join(_axis_values(actors, x_target, "x")).join(_axis_values(actors, y_target, "y"))
     data = data[data["x_addressed"] | data["y_addressed"]].reset_index()
+    colours = _colours(sorted(data["bloc"].unique()), colours)
     fig, ax = new_figure(3.3)
     edge = MISSING - 0.15
     top = 1.3
@@ -254,7 +269,7 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None,
                 ax.plot(*((span, point) if axis == "x" else (point, span)), color="#555555",
                         linewidth=0.7, zorder=1)
     ax.scatter(data["x_plotted"], data["y_plotted"], s=15 + 250 * data["salience"],
-               c=[bloc_colour(b) for b in data["bloc"]], edgecolors="black", linewidths=0.4, zorder=2)
+               c=[colours[b] for b in data["bloc"]], edgecolors="black", linewidths=0.4, zorder=2)
     # labels of points on the right half go to their left, so they stay inside the axes
     labels = [ax.annotate(row["name"], (row["x_plotted"], row["y_plotted"]), zorder=3,
                           xytext=(-4, 3) if row["x_plotted"] > 0.3 else (4, 3), textcoords="offset points",
@@ -270,7 +285,7 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None,
     ax.set_ylim(edge, top)
     ax.set_xlabel(f"Stance on {x_target}")
     ax.set_ylabel(f"Stance on {y_target}")
-    _legend(fig, sorted(data["bloc"].unique()))
+    _legend(fig, colours)
     _declutter(fig, labels)
     return fig, data
 
@@ -320,7 +335,7 @@ def _bipartite_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 @styled
-def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
+def fig_discourse_network(graph: nx.Graph, colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Draw a two-mode network from :func:`analysis.networks.two_mode_network`."""
     where = _bipartite_positions(graph)
     nodes = pd.DataFrame([{"element": "node", "id": n, "label": d["label"], "type": d["type"], "bloc": d["bloc"],
@@ -331,6 +346,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
                            "x": where[u][0], "y": where[u][1], "x_end": where[v][0], "y_end": where[v][1]}
                           for u, v, d in graph.edges(data=True)])
     n_rows = max([1, *nodes.groupby("type").size()]) if len(nodes) else 1
+    colours = _colours(sorted(nodes.loc[nodes["type"] == "actor", "bloc"].unique()) if len(nodes) else [], colours)
     fig, ax = new_figure(0.8 + 0.25 * n_rows)
     for _, edge in edges.iterrows():
         ax.plot([edge["x"], edge["x_end"]], [edge["y"], edge["y_end"]], linewidth=0.6 + 0.6 * edge["weight"],
@@ -339,7 +355,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
         part = nodes[nodes["type"] == kind] if len(nodes) else nodes
         if len(part):
             ax.scatter(part["x"], part["y"], marker=marker, s=20 + 12 * part["weight"], zorder=2,
-                       c=[bloc_colour(b) if kind == "actor" else "white" for b in part["bloc"]],
+                       c=[colours[b] if kind == "actor" else "white" for b in part["bloc"]],
                        edgecolors="black", linewidths=0.5)
             for _, node in part.iterrows():
                 gap = (3 + np.sqrt(20 + 12 * node["weight"]) / 2) * (1 if kind == "target" else -1)
@@ -349,7 +365,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
     ax.set_ylim(-0.05, 1.05)
     ax.axis("off")
     sides = [Line2D([], [], label=side, linewidth=1.2, **style) for side, style in SIDE_STYLES.items()]
-    _legend(fig, sorted(nodes[nodes["type"] == "actor"]["bloc"].unique()) if len(nodes) else [], sides)
+    _legend(fig, colours, sides)
     return fig, pd.concat([nodes, edges], ignore_index=True)
 
 
@@ -362,8 +378,8 @@ def _busiest_document(sentences: pd.DataFrame, scored: pd.DataFrame) -> str:
 
 
 @styled
-def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str | None = None
-                      ) -> tuple[Figure, pd.DataFrame]:
+def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str | None = None,
+                      colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Sentence polarity through one document (default: the one with most statements), with
     each statement marked on the sentence holding its content start, coloured by bloc."""
     doc_id = doc_id or _busiest_document(sentences, scored)
@@ -380,12 +396,13 @@ def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str
     fig, ax = new_figure(2.0)
     ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
     ax.plot(arc["position"], arc["polarity"], color="#555555", linewidth=0.8, marker="o", markersize=2, zorder=1)
-    ax.scatter(marks["position"], marks["polarity"], s=28, c=[bloc_colour(b) for b in marks["bloc"]],
+    colours = _colours(sorted(marks["bloc"].unique()), colours)
+    ax.scatter(marks["position"], marks["polarity"], s=28, c=[colours[b] for b in marks["bloc"]],
                edgecolors="black", linewidths=0.4, zorder=2)
     ax.set_xlabel(f"Sentence in reading order ({doc_id})")
     ax.set_ylabel("Polarity (TextBlob)")
     ax.set_ylim(-1.05, 1.05)
-    _legend(fig, sorted(marks["bloc"].unique()))
+    _legend(fig, colours)
     return fig, pd.concat([arc, marks], ignore_index=True)
 
 
@@ -421,16 +438,18 @@ def stance_correlation(points: pd.DataFrame, column: str) -> float:
 
 
 @styled
-def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = None) -> tuple[Figure, pd.DataFrame]:
+def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = None,
+                            colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Statement x target points: polarity (and VADER compound) against stance."""
     long = stance_long(scored, codebook)
     vader = scored.set_index(scored["statement_id"].astype(str))["vader_compound"] if len(scored) else pd.Series()
     data = long.assign(vader_compound=long["statement_id"].map(vader).astype(float))
+    colours = _colours(sorted(data["bloc"].unique()), colours)
     fig, axes = new_figure(2.0, ncols=2, sharey=True)
     for ax, column, name in zip(axes, ("polarity", "vader_compound"), ("TextBlob polarity", "VADER compound")):
         ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
         ax.axvline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
-        ax.scatter(data[column], data["stance"], s=14, c=[bloc_colour(b) for b in data["bloc"]],
+        ax.scatter(data[column], data["stance"], s=14, c=[colours[b] for b in data["bloc"]],
                    edgecolors="black", linewidths=0.3, zorder=1)
         rho = stance_correlation(data, column)
         ax.set_title("rho undefined" if np.isnan(rho) else _minus(f"rho = {rho:.2f}"), fontsize=7)
@@ -438,20 +457,8 @@ def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = No
         ax.set_xlim(-1.05, 1.05)
         ax.set_ylim(-1.1, 1.1)
     axes[0].set_ylabel("Stance toward target")
-    _legend(fig, sorted(data["bloc"].unique()))
+    _legend(fig, colours)
     return fig, data
-
-
-def bloc_palette(blocs) -> dict[str, str]:
-    """A colour per bloc: the fixed one of :data:`BLOC_COLOURS`, else the next Okabe-Ito
-    colour no listed bloc uses (in the given order; grey for ``unknown`` and when they run
-    out), so that a new codebook's blocs are told apart too."""
-    spare = [c for name, c in OKABE_ITO.items() if c not in BLOC_COLOURS.values() and name != "grey"]
-    palette = {}
-    for bloc in blocs:
-        fixed = BLOC_COLOURS.get(bloc)
-        palette[bloc] = fixed or (spare.pop(0) if spare and bloc != "unknown" else OTHER_COLOUR)
-    return palette
 
 
 def _periods(data: pd.DataFrame) -> list[str]:
@@ -459,7 +466,8 @@ def _periods(data: pd.DataFrame) -> list[str]:
 
 
 @styled
-def fig_stance_over_time(by_period: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+def fig_stance_over_time(by_period: pd.DataFrame, colours: dict[str, str] | None = None
+                         ) -> tuple[Figure, pd.DataFrame]:
     """Mean stance per bloc per period, one panel per target (targets in table order)."""
     rows = by_period[by_period["level"] == "bloc"] if len(by_period) else by_period
     targets = list(dict.fromkeys(rows["target"])) if len(rows) else []
@@ -470,7 +478,7 @@ def fig_stance_over_time(by_period: pd.DataFrame) -> tuple[Figure, pd.DataFrame]
     fig, axes = new_figure(0.5 + 0.95 * max(len(targets), 1), nrows=max(len(targets), 1), sharex=True, squeeze=False)
     axes = axes[:, 0]
     blocs = sorted(data["bloc"].unique())
-    colours = bloc_palette(blocs)
+    colours = _colours(blocs, colours)
     offsets = {bloc: (i - (len(blocs) - 1) / 2) * min(0.12, 0.6 / max(len(blocs), 1)) for i, bloc in enumerate(blocs)}
     where = {period: i for i, period in enumerate(periods)}
     for ax, target in zip(axes, targets or [""]):
@@ -498,17 +506,18 @@ def fig_stance_over_time(by_period: pd.DataFrame) -> tuple[Figure, pd.DataFrame]
     axes[-1].set_xlim(-0.6, max(len(periods), 1) - 0.4)
     axes[-1].set_xlabel("Period (one period only: nothing to compare over time)" if len(periods) == 1 else "Period")
     fig.supylabel("Mean stance", fontsize=7)
-    _legend(fig, blocs, palette=colours)
+    _legend(fig, colours)
     return fig, data
 
 
 @styled
-def fig_sources_by_outlet(sourcing: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
+def fig_sources_by_outlet(sourcing: pd.DataFrame, colours: dict[str, str] | None = None
+                          ) -> tuple[Figure, pd.DataFrame]:
     """Stacked bloc shares and the anonymous share of each outlet's statements."""
     shares = [c for c in sourcing.columns if c.startswith("share_")]
     blocs = [c[len("share_"):] for c in shares if (sourcing[c].astype(float) > 0).any()]
     data = sourcing.sort_values("outlet", ascending=False).reset_index(drop=True)
-    colours = bloc_palette(blocs)
+    colours = _colours(blocs, colours)
     fig, axes = new_figure(0.9 + 0.25 * max(len(data), 1), ncols=2, sharey=True, width_ratios=[3, 1])
     rows = np.arange(len(data))
     left = np.zeros(len(data))
@@ -526,7 +535,7 @@ def fig_sources_by_outlet(sourcing: pd.DataFrame) -> tuple[Figure, pd.DataFrame]
     axes[1].set_xlabel("Anonymous")
     if data.empty:
         _no_data(axes[0])
-    _legend(fig, blocs, palette=colours)
+    _legend(fig, colours)
     return fig, data
 
 
@@ -579,15 +588,16 @@ def build_figures(results: str | Path, codebook: Codebook | None = None) -> dict
         raise FileNotFoundError("figures need tables that are missing: " + "; ".join(missing))
     positions = read_table(results / "positions.csv")
     scored = read_table(results / "scored_statements.csv")
+    colours = bloc_palette([*codebook.blocs["bloc"], "unknown"]) if codebook is not None else None
     return {
-        "fig_stakeholder_map": fig_stakeholder_map(positions),
+        "fig_stakeholder_map": fig_stakeholder_map(positions, colours=colours),
         "fig_stance_heatmap": fig_stance_heatmap(positions),
-        "fig_discourse_network": fig_discourse_network(two_mode_network(scored, codebook)),
-        "fig_sentiment_arc": fig_sentiment_arc(read_table(results / "sentence_sentiment.csv"), scored),
+        "fig_discourse_network": fig_discourse_network(two_mode_network(scored, codebook), colours),
+        "fig_sentiment_arc": fig_sentiment_arc(read_table(results / "sentence_sentiment.csv"), scored, colours=colours),
         "fig_timeline": fig_timeline(read_table(results / "timeline.csv")),
-        "fig_sentiment_vs_stance": fig_sentiment_vs_stance(scored, codebook),
-        "fig_stance_over_time": fig_stance_over_time(read_table(results / "positions_by_period.csv")),
-        "fig_sources_by_outlet": fig_sources_by_outlet(read_table(results / "sourcing_by_outlet.csv")),
+        "fig_sentiment_vs_stance": fig_sentiment_vs_stance(scored, codebook, colours),
+        "fig_stance_over_time": fig_stance_over_time(read_table(results / "positions_by_period.csv"), colours),
+        "fig_sources_by_outlet": fig_sources_by_outlet(read_table(results / "sourcing_by_outlet.csv"), colours),
     }
 
 

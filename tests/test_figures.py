@@ -12,7 +12,7 @@ import yaml
 from PIL import Image
 
 from analysis.codebook import load_codebook
-from analysis.figures import (BLOC_COLOURS, FIGURES, RESULTS_NEEDED, build_figures, fig_stakeholder_map,
+from analysis.figures import (BLOC_COLOURS, FIGURES, RESULTS_NEEDED, bloc_palette, build_figures, fig_stakeholder_map,
                               make_figures, save_figure, write_manifest)
 from analysis.coverage import positions_by_period, sourcing_by_outlet
 from analysis.positions import stakeholder_positions
@@ -125,6 +125,13 @@ def test_plotted_data_files(made):
 def test_bloc_colours_are_okabe_ito_and_distinct():
     assert len(set(BLOC_COLOURS.values())) == len(BLOC_COLOURS)
     assert BLOC_COLOURS["US"] == "#0072B2" and BLOC_COLOURS["Europe"] == "#E69F00"
+
+
+def test_another_codebooks_blocs_get_distinct_colours_kept_across_figures():
+    palette = bloc_palette(["Government", "Opposition", "US", "unknown"])
+    assert palette["US"] == BLOC_COLOURS["US"] and palette["unknown"] == "#999999"
+    assert len(set(palette.values())) == 4 and set(palette.values()) - {"#999999"} <= set(BLOC_COLOURS.values())
+    assert bloc_palette(["Government", "Opposition"]) == {"Government": "#0072B2", "Opposition": "#E69F00"}
 
 
 def test_map_without_the_named_targets_is_empty_not_a_crash(made, tmp_path):

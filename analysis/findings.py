@@ -64,39 +64,38 @@ def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines if line)
 
 
+def _nonempty(values: pd.Series) -> pd.Series:
+    text = text_column(values)
+    return text[text != ""]
+
+
 def raw_text_findings(documents: pd.DataFrame, blocks: pd.DataFrame, sentences: pd.DataFrame,
                       dates: pd.DataFrame) -> str:
     """Files read and failed, what the later stages read, the articles' dates and outlets,
     the date expressions of the body."""
     errors = text_column(documents["error"])
     failed, read = documents[errors != ""], documents[errors == ""]
+    files = f"**Files.** {len(read)} article(s) read, " + (
+        f"{len(failed)} file(s) could not be read: " + ", ".join(failed["doc_id"].head(TOP))
+        + (f" and {len(failed) - TOP} more" if len(failed) > TOP else "") + " (reasons in `documents.csv`)"
+        if len(failed) else "none failed") + "."
     body = int((blocks["label"] == "body").sum())
     others = blocks.loc[blocks["label"] != "body", "label"].value_counts()
+    paragraphs = sentences.groupby("doc_id")["paragraph"].nunique().sum() if len(sentences) else 0
     words = int(sentences["text"].str.split().str.len().sum()) if len(sentences) else 0
-    dated = text_column(read["date"])
-    dated = dated[dated != ""]
-    outlets = text_column(read["outlet"]) if "outlet" in read else pd.Series(dtype=str)
-    outlets = outlets[outlets != ""]
-    resolved = dates["date_start"].notna() & (dates["date_start"].astype(str) != "") if len(dates) else pd.Series(dtype=bool)
-    years = dates.loc[resolved, "date_start"].astype(str).str[:4].value_counts() if len(dates) else pd.Series(dtype=int)
-    return _bullets([
-        f"**Files.** {len(read)} article(s) read" + (f"; {len(failed)} file(s) could not be read: "
-                                                  + "; ".join(f"{d} ({e})" for d, e in
-                                                              zip(failed["doc_id"][:TOP], failed["error"][:TOP]))
-                                                  + (f" and {len(failed) - TOP} more (see `documents.csv`)" if len(failed) > TOP else "")
-                                                  if len(failed) else ", none failed") + ".",
-        f"**What the later stages read.** {body} of {len(blocks)} blocks ({_pct(body, len(blocks))}) are body text: "
-        f"{sentences.groupby('doc_id')['paragraph'].nunique().sum() if len(sentences) else 0} paragraphs, "
-        f"{len(sentences)} sentences, about {words:,} words. Set aside: "
-        + (_counted(others, limit=10) if len(others) else "nothing") + ".",
-        f"**Dates of the articles.** {len(dated)} of {len(read)} article(s) carry a date"
-        + ((f", from {dated.min()} to {dated.max()}" if dated.nunique() > 1 else f", {dated.iloc[0]}")
-           if len(dated) else "") + "."
-        + (f" Outlets (sidecars): {_counted(outlets.value_counts())}." if len(outlets) else
-           " No sidecar names an outlet."),
-        f"**Dates in the body.** {len(dates)} date expression(s), {int(resolved.sum())} resolved against "
-        "their article's date" + (f"; the most mentioned years: {_counted(years, 3)}" if len(years) else "") + ".",
-    ])
+    read_text = (f"**What the later stages read.** {body} of {len(blocks)} blocks ({_pct(body, len(blocks))}) are "
+                 f"body text: {paragraphs} paragraphs, {len(sentences)} sentences, about {words:,} words. Set aside: "
+                 + (_counted(others, limit=10) if len(others) else "nothing") + ".")
+    dated = _nonempty(read["date"])
+    span = "" if dated.empty else f", {dated.iloc[0]}" if dated.nunique() == 1 else f", from {dated.min()} to {dated.max()}"
+    outlets = _nonempty(read["outlet"]) if "outlet" in read else pd.Series(dtype=str)
+    dating = (f"**Dates of the articles.** {len(dated)} of {len(read)} article(s) carry a date{span}. "
+              + (f"Outlets (sidecars): {_counted(outlets.value_counts())}." if len(outlets) else "No sidecar names an outlet."))
+    resolved = _nonempty(dates["date_start"]) if len(dates) else pd.Series(dtype=str)
+    years = resolved.str[:4].value_counts()
+    mentions = (f"**Dates in the body.** {len(dates)} date expression(s), {len(resolved)} resolved against their "
+                "article's date" + (f"; the most mentioned years: {_counted(years, 3)}" if len(years) else "") + ".")
+    return _bullets([files, read_text, dating, mentions])
 
 
 def statements_findings(statements: pd.DataFrame, n_documents: int, gold: dict | None = None,

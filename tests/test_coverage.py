@@ -153,3 +153,13 @@ def test_seed_notes_only_for_the_seed(seeds_dir, tmp_path):
     assert seed_notes("04_stakeholder_positions", renamed) == ""
     shutil.copy(CORPUS / "a1_ledger_jan.txt", renamed / "a1_ledger_jan.txt")
     assert not is_seed_corpus(list(read_corpus(renamed)))
+
+
+def test_findings_name_the_files_that_failed():
+    hostile = Path(__file__).resolve().parent / "hostile"
+    items = list(read_corpus(hostile))
+    text = raw_text_findings(documents_frame(items, hostile), blocks_frame(items), sentences_frame(items),
+                             dates_frame(items))
+    failed = sorted(item.path.stem for item in items if isinstance(item, Exception))
+    assert f"{len(failed)} file(s) could not be read: {', '.join(failed)}" in text
+    assert "No sidecar names an outlet." in text

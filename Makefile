@@ -3,13 +3,15 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 SEEDS ?= seeds
+CODEBOOK ?=
+CODEBOOK_OPTION := $(if $(CODEBOOK),--codebook $(CODEBOOK))
 STAMP := $(VENV)/.installed
 
 .PHONY: all venv test html clean-venv
 
 all: $(STAMP)
-	$(BIN)/python -m analysis render --seeds $(SEEDS)
-	$(BIN)/python -m analysis html --seeds $(SEEDS)
+	$(BIN)/python -m analysis render --seeds $(SEEDS) $(CODEBOOK_OPTION)
+	$(BIN)/python -m analysis html --seeds $(SEEDS) $(CODEBOOK_OPTION)
 
 venv: $(STAMP)
 
@@ -24,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 html: $(STAMP)
-	$(BIN)/python -m analysis html --seeds $(SEEDS)
+	$(BIN)/python -m analysis html --seeds $(SEEDS) $(CODEBOOK_OPTION)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -3,7 +3,9 @@
 Pipeline, one module per stage, each passing pandas DataFrames to the next:
 ``ingest`` (raw file -> blocks, sentences) -> ``statements`` (who said what) ->
 ``actors`` (speakers -> canonical actors and blocs) -> ``scoring`` (sentiment, stance) ->
-``positions`` (stakeholder positions) -> ``networks`` (discourse networks) -> ``figures``.
+``positions`` (stakeholder positions; ``coverage``: per period and per outlet) ->
+``networks`` (discourse networks) -> ``figures``; ``findings`` writes the notebooks'
+findings from the tables.
 
 The public functions are importable from here; modules load on first use so that
 ``import analysis`` stays cheap.
@@ -26,10 +28,14 @@ _EXPORTS = {
     "sentence_records": "scoring",
     "validate_stance": "scoring",
     "stakeholder_positions": "positions",
+    "positions_by_period": "coverage",
+    "sourcing_by_outlet": "coverage",
     "run_corpus": "pipeline",
     "timeline_records": "timeline",
     "load_codebook": "codebook",
     "CodebookError": "codebook",
+    "init_codebook": "codebook_tools",
+    "check_codebook": "codebook_tools",
 }
 
 __all__ = sorted(_EXPORTS)

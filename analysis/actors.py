@@ -55,12 +55,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.codebook import Codebook
+from analysis.codebook import Codebook, per_codebook
 from analysis.ingest import segment, split_sentences
 from analysis.names import (AREA_LEAD, ORGANIZATION_NOUNS, PERSON_NOUNS, PREPOSITION_BEFORE, PREPOSITIONS,
                             TITLE_ABBREVIATIONS, TITLE_WORDS, UNKNOWN, WORD, Actor, Lexicon, alias_match, default_lexicon, describe, head_noun,
                             introduced, lexicon_of, nationality_of, person_name, phrase_core, phrase_gender,
                             singular, surname_of, titles_of)
+
+_lexicon_of = per_codebook(lexicon_of)
 
 RESOLVED_COLUMNS = ("speaker", "actor_type", "bloc", "speaker_evidence")
 ANONYMOUS_TYPES = ("anonymous_person", "anonymous_group")
@@ -446,7 +448,7 @@ def resolve_records(records: list[dict], text: str, codebook: Codebook | None = 
     text = text if isinstance(text, str) else ""
     problem = ""
     try:
-        lexicon = lexicon_of(codebook) if codebook is not None else default_lexicon()
+        lexicon = _lexicon_of(codebook) if codebook is not None else default_lexicon()
     except Exception as exc:  # a broken codebook is reported on every row, not raised mid-corpus
         lexicon, problem = Lexicon([], [], frozenset()), f" (codebook not loaded: {exc})"
     contents = [(int(row["content_start"]), int(row["content_end"])) for row in records

@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 from typing import Callable
 
@@ -39,6 +40,7 @@ DEFAULT_DIR = Path(__file__).parent / "codebook"
 ACTOR_TYPES = ("person", "organization", "anonymous_person", "anonymous_group", "unknown")
 CUE_KINDS = ("speech", "belief")
 LEXICON_ROLES = ("support", "oppose", "negator", "hedge", "booster")
+PER_CODEBOOK_ENTRIES = 8  # codebooks whose compiled form is kept (the ablation makes a few)
 
 
 class CodebookError(ValueError):
@@ -216,3 +218,20 @@ def split_terms(cell: str) -> list[str]:
     ``;`` rather than ``|`` separates entries so that a regular expression may use
     alternation inside one entry."""
     return [part.strip() for part in cell.split(";") if part.strip()] if cell else []
+
+
+def per_codebook(build: Callable[[Codebook], object]) -> Callable[[Codebook], object]:
+    """``build(codebook)`` memoised per codebook object, so that a corpus run compiles a
+    researcher's codebook once per process rather than once per article. A loaded codebook
+    is treated as read-only; :func:`dataclasses.replace` makes a new object, hence a new entry."""
+    cache: dict[int, tuple[Codebook, object]] = {}
+
+    @wraps(build)
+    def cached(codebook: Codebook):
+        hit = cache.get(id(codebook))
+        if hit is None or hit[0] is not codebook:
+            if len(cache) >= PER_CODEBOOK_ENTRIES:
+                cache.pop(next(iter(cache)))
+            hit = cache[id(codebook)] = (codebook, build(codebook))  # the codebook is kept so its id stays its own
+        return hit[1]
+    return cached

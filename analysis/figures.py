@@ -5,13 +5,16 @@ and is written by :func:`save_figure` as ``<id>.pdf``, ``<id>.png`` (300 dpi) an
 ``<id>.csv`` (exactly the values plotted). Files are byte-identical from run to run: fixed
 rcParams (:data:`STYLE`, bundled DejaVu Sans), no dates or software versions in PDF/PNG
 metadata, fixed layouts. Colours are the Okabe-Ito palette with a fixed bloc -> colour
-mapping (:data:`BLOC_COLOURS`; blocs it does not list are grey); figures are 3.5 in wide
+mapping (:data:`BLOC_COLOURS`; another codebook's blocs take the colours its blocs leave
+free, :func:`bloc_palette`; ``unknown`` is grey); figures are 3.5 in wide
 (one paper column) with 7-pt text.
 
 Builders take DataFrames and return ``(Figure, plotted data)``:
 ``fig_stakeholder_map(positions)``, ``fig_stance_heatmap(positions)``,
 ``fig_discourse_network(graph)``, ``fig_sentiment_arc(sentences, scored)``,
-``fig_timeline(timeline)``, ``fig_sentiment_vs_stance(scored)``.
+``fig_timeline(timeline)``, ``fig_sentiment_vs_stance(scored)``,
+``fig_stance_over_time(by_period)`` (:func:`analysis.coverage.positions_by_period`),
+``fig_sources_by_outlet(sourcing)`` (:func:`analysis.coverage.sourcing_by_outlet`).
 :func:`make_figures` reads the results tables and writes every figure and the manifest
 ``figures/README.md`` (:func:`write_manifest`, generated from :data:`FIGURES` and
 ``CITATION.cff``).
@@ -88,7 +91,7 @@ MISSING = -1.35  # where an actor that does not address a map axis's target is p
 FIGURES: dict[str, str] = {
     "fig_stakeholder_map": (
         "Stakeholder map. Each actor is placed by its mean stance (-1 oppose, +1 support) on "
-        "the burden shift (x) and on the 2027 deadline (y), with bootstrap 95% intervals over "
+        "the codebook's first two targets (x and y, named on the axes), with bootstrap 95% intervals over "
         "its statements as bars (none for a single statement); marker area is the actor's "
         "salience (share of all statements), colour its bloc. Actors that do not address one "
         "of the two targets sit in the hatched strip marked n/a (not addressed) on that axis; "
@@ -117,12 +120,36 @@ FIGURES: dict[str, str] = {
         "sentiment (left: TextBlob polarity, right: VADER compound) against its stance toward "
         "the target, coloured by the speaker's bloc; rho is Spearman's rank correlation. "
         "Pairs with equal values overlap."),
+    "fig_stance_over_time": (
+        "Stance over time: one panel per target, the mean stance of each bloc's statements "
+        "addressing it in each period of the articles' dates, with bootstrap 95% intervals "
+        "(none for a single statement) and the number of statements beside each point; "
+        "statements of undated articles are left out. A panel without points says that no "
+        "dated statement addresses its target; a corpus of one period is marked as such."),
+    "fig_sources_by_outlet": (
+        "Sourcing by outlet: for each outlet (from the articles' metadata sidecars), the "
+        "share of its attributed statements by the speaker's bloc (left) and the share from "
+        "anonymous sources (right); n is the number of statements."),
 }
 
 
-def bloc_colour(bloc: str) -> str:
-    """The fixed Okabe-Ito colour of ``bloc`` (grey for blocs not in :data:`BLOC_COLOURS`)."""
-    return BLOC_COLOURS.get(bloc, OTHER_COLOUR)
+def bloc_palette(blocs) -> dict[str, str]:
+    """A colour per bloc of ``blocs`` (a codebook's, in its order): the fixed one of
+    :data:`BLOC_COLOURS`; a bloc it does not list (another debate's) takes the first of those
+    colours no listed bloc of ``blocs`` uses; grey for ``unknown`` and when they run out."""
+    blocs = list(blocs)
+    taken = {BLOC_COLOURS[b] for b in blocs if b in BLOC_COLOURS}
+    spare = [c for c in BLOC_COLOURS.values() if c not in taken]
+    return {b: BLOC_COLOURS.get(b) or (spare.pop(0) if spare and b != "unknown" else OTHER_COLOUR) for b in blocs}
+
+
+def _colours(blocs, given: dict[str, str] | None) -> dict[str, str]:
+    """Bloc -> colour for the blocs a figure shows, in their order: from ``given`` (the
+    codebook's palette, so that a bloc keeps its colour across figures) or else from
+    :func:`bloc_palette` of these blocs alone."""
+    blocs = list(blocs)
+    palette = given or bloc_palette(blocs)
+    return {b: palette.get(b, OTHER_COLOUR) for b in blocs}
 
 
 def styled(build: Callable) -> Callable:
@@ -134,11 +161,11 @@ def styled(build: Callable) -> Callable:
     return wrapper
 
 
-def new_figure(height: float, ncols: int = 1, **kwargs) -> tuple[Figure, object]:
+def new_figure(height: float, ncols: int = 1, nrows: int = 1, **kwargs) -> tuple[Figure, object]:
     """A one-column figure (not registered with pyplot, so nothing leaks between figures)."""
     fig = Figure(figsize=(WIDTH, height), layout="constrained")
     FigureCanvasAgg(fig)  # a renderer, to measure labels before saving
-    return fig, fig.subplots(1, ncols, **kwargs)
+    return fig, fig.subplots(nrows, ncols, **kwargs)
 
 
 def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path) -> list[Path]:
@@ -155,11 +182,12 @@ def save_figure(fig: Figure, data: pd.DataFrame, fig_id: str, folder: str | Path
     return [pdf, png, write_table(data, folder / f"{fig_id}.csv")]
 
 
-def _legend(fig: Figure, blocs, extra: list | None = None) -> None:
-    """One legend below the plot: ``extra`` handles, then a marker per bloc."""
+def _legend(fig: Figure, palette: dict[str, str], extra: list | None = None) -> None:
+    """One legend below the plot: ``extra`` handles, then a marker per bloc of ``palette``
+    (bloc -> colour, in its order)."""
     handles = [*(extra or []), *(Line2D([], [], marker="o", linestyle="", markersize=5,
-                                        markerfacecolor=bloc_colour(b), markeredgecolor="black",
-                                        markeredgewidth=0.4, label=b) for b in blocs)]
+                                        markerfacecolor=colour, markeredgecolor="black",
+                                        markeredgewidth=0.4, label=b) for b, colour in palette.items())]
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False,
                    handletextpad=0.3, columnspacing=1.0)
@@ -196,8 +224,8 @@ def _actor_rows(positions: pd.DataFrame) -> pd.DataFrame:
     return actors
 
 
-def _no_data(ax) -> None:
-    ax.text(0.5, 0.5, "no data", transform=ax.transAxes, ha="center", va="center", color="#555555")
+def _no_data(ax, message: str = "no data") -> None:
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color="#555555")
 
 
 def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
@@ -213,14 +241,18 @@ def _axis_values(actors: pd.DataFrame, target: str, axis: str) -> pd.DataFrame:
 
 
 @styled
-def fig_stakeholder_map(positions: pd.DataFrame, x_target: str = "burden_shift",
-                        y_target: str = "deadline_2027") -> tuple[Figure, pd.DataFrame]:
-    """Actors by mean stance on ``x_target`` and ``y_target``; those addressing neither are
-    left out, those addressing one sit in the other axis's 'not addressed' strip."""
+def fig_stakeholder_map(positions: pd.DataFrame, x_target: str | None = None, y_target: str | None = None,
+                        colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Actors by mean stance on ``x_target`` and ``y_target`` (default: the first two
+    targets of ``positions``, i.e. of the codebook); those addressing neither are left out,
+    those addressing one sit in the other axis's 'not addressed' strip."""
     actors = _actor_rows(positions)
+    targets = [*dict.fromkeys(positions["target"]), "", ""]
+    x_target, y_target = x_target or targets[0], y_target or targets[1]
     info = actors.drop_duplicates("name").set_index("name")[["bloc", "salience"]]
     data = info.join(_axis_values(actors, x_target, "x")).join(_axis_values(actors, y_target, "y"))
     data = data[data["x_addressed"] | data["y_addressed"]].reset_index()
+    colours = _colours(sorted(data["bloc"].unique()), colours)
     fig, ax = new_figure(3.3)
     edge = MISSING - 0.15
     top = 1.3
@@ -237,7 +269,7 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str = "burden_shift",
                 ax.plot(*((span, point) if axis == "x" else (point, span)), color="#555555",
                         linewidth=0.7, zorder=1)
     ax.scatter(data["x_plotted"], data["y_plotted"], s=15 + 250 * data["salience"],
-               c=[bloc_colour(b) for b in data["bloc"]], edgecolors="black", linewidths=0.4, zorder=2)
+               c=[colours[b] for b in data["bloc"]], edgecolors="black", linewidths=0.4, zorder=2)
     # labels of points on the right half go to their left, so they stay inside the axes
     labels = [ax.annotate(row["name"], (row["x_plotted"], row["y_plotted"]), zorder=3,
                           xytext=(-4, 3) if row["x_plotted"] > 0.3 else (4, 3), textcoords="offset points",
@@ -253,7 +285,7 @@ def fig_stakeholder_map(positions: pd.DataFrame, x_target: str = "burden_shift",
     ax.set_ylim(edge, top)
     ax.set_xlabel(f"Stance on {x_target}")
     ax.set_ylabel(f"Stance on {y_target}")
-    _legend(fig, sorted(data["bloc"].unique()))
+    _legend(fig, colours)
     _declutter(fig, labels)
     return fig, data
 
@@ -303,7 +335,7 @@ def _bipartite_positions(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 @styled
-def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
+def fig_discourse_network(graph: nx.Graph, colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Draw a two-mode network from :func:`analysis.networks.two_mode_network`."""
     where = _bipartite_positions(graph)
     nodes = pd.DataFrame([{"element": "node", "id": n, "label": d["label"], "type": d["type"], "bloc": d["bloc"],
@@ -314,6 +346,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
                            "x": where[u][0], "y": where[u][1], "x_end": where[v][0], "y_end": where[v][1]}
                           for u, v, d in graph.edges(data=True)])
     n_rows = max([1, *nodes.groupby("type").size()]) if len(nodes) else 1
+    colours = _colours(sorted(nodes.loc[nodes["type"] == "actor", "bloc"].unique()) if len(nodes) else [], colours)
     fig, ax = new_figure(0.8 + 0.25 * n_rows)
     for _, edge in edges.iterrows():
         ax.plot([edge["x"], edge["x_end"]], [edge["y"], edge["y_end"]], linewidth=0.6 + 0.6 * edge["weight"],
@@ -322,7 +355,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
         part = nodes[nodes["type"] == kind] if len(nodes) else nodes
         if len(part):
             ax.scatter(part["x"], part["y"], marker=marker, s=20 + 12 * part["weight"], zorder=2,
-                       c=[bloc_colour(b) if kind == "actor" else "white" for b in part["bloc"]],
+                       c=[colours[b] if kind == "actor" else "white" for b in part["bloc"]],
                        edgecolors="black", linewidths=0.5)
             for _, node in part.iterrows():
                 gap = (3 + np.sqrt(20 + 12 * node["weight"]) / 2) * (1 if kind == "target" else -1)
@@ -332,7 +365,7 @@ def fig_discourse_network(graph: nx.Graph) -> tuple[Figure, pd.DataFrame]:
     ax.set_ylim(-0.05, 1.05)
     ax.axis("off")
     sides = [Line2D([], [], label=side, linewidth=1.2, **style) for side, style in SIDE_STYLES.items()]
-    _legend(fig, sorted(nodes[nodes["type"] == "actor"]["bloc"].unique()) if len(nodes) else [], sides)
+    _legend(fig, colours, sides)
     return fig, pd.concat([nodes, edges], ignore_index=True)
 
 
@@ -345,8 +378,8 @@ def _busiest_document(sentences: pd.DataFrame, scored: pd.DataFrame) -> str:
 
 
 @styled
-def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str | None = None
-                      ) -> tuple[Figure, pd.DataFrame]:
+def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str | None = None,
+                      colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Sentence polarity through one document (default: the one with most statements), with
     each statement marked on the sentence holding its content start, coloured by bloc."""
     doc_id = doc_id or _busiest_document(sentences, scored)
@@ -363,12 +396,13 @@ def fig_sentiment_arc(sentences: pd.DataFrame, scored: pd.DataFrame, doc_id: str
     fig, ax = new_figure(2.0)
     ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
     ax.plot(arc["position"], arc["polarity"], color="#555555", linewidth=0.8, marker="o", markersize=2, zorder=1)
-    ax.scatter(marks["position"], marks["polarity"], s=28, c=[bloc_colour(b) for b in marks["bloc"]],
+    colours = _colours(sorted(marks["bloc"].unique()), colours)
+    ax.scatter(marks["position"], marks["polarity"], s=28, c=[colours[b] for b in marks["bloc"]],
                edgecolors="black", linewidths=0.4, zorder=2)
     ax.set_xlabel(f"Sentence in reading order ({doc_id})")
     ax.set_ylabel("Polarity (TextBlob)")
     ax.set_ylim(-1.05, 1.05)
-    _legend(fig, sorted(marks["bloc"].unique()))
+    _legend(fig, colours)
     return fig, pd.concat([arc, marks], ignore_index=True)
 
 
@@ -404,16 +438,18 @@ def stance_correlation(points: pd.DataFrame, column: str) -> float:
 
 
 @styled
-def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = None) -> tuple[Figure, pd.DataFrame]:
+def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = None,
+                            colours: dict[str, str] | None = None) -> tuple[Figure, pd.DataFrame]:
     """Statement x target points: polarity (and VADER compound) against stance."""
     long = stance_long(scored, codebook)
     vader = scored.set_index(scored["statement_id"].astype(str))["vader_compound"] if len(scored) else pd.Series()
     data = long.assign(vader_compound=long["statement_id"].map(vader).astype(float))
+    colours = _colours(sorted(data["bloc"].unique()), colours)
     fig, axes = new_figure(2.0, ncols=2, sharey=True)
     for ax, column, name in zip(axes, ("polarity", "vader_compound"), ("TextBlob polarity", "VADER compound")):
         ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
         ax.axvline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
-        ax.scatter(data[column], data["stance"], s=14, c=[bloc_colour(b) for b in data["bloc"]],
+        ax.scatter(data[column], data["stance"], s=14, c=[colours[b] for b in data["bloc"]],
                    edgecolors="black", linewidths=0.3, zorder=1)
         rho = stance_correlation(data, column)
         ax.set_title("rho undefined" if np.isnan(rho) else _minus(f"rho = {rho:.2f}"), fontsize=7)
@@ -421,7 +457,85 @@ def fig_sentiment_vs_stance(scored: pd.DataFrame, codebook: Codebook | None = No
         ax.set_xlim(-1.05, 1.05)
         ax.set_ylim(-1.1, 1.1)
     axes[0].set_ylabel("Stance toward target")
-    _legend(fig, sorted(data["bloc"].unique()))
+    _legend(fig, colours)
+    return fig, data
+
+
+def _periods(data: pd.DataFrame) -> list[str]:
+    return list(data.sort_values("period_start")["period"].drop_duplicates())
+
+
+@styled
+def fig_stance_over_time(by_period: pd.DataFrame, colours: dict[str, str] | None = None
+                         ) -> tuple[Figure, pd.DataFrame]:
+    """Mean stance per bloc per period, one panel per target (targets in table order)."""
+    rows = by_period[by_period["level"] == "bloc"] if len(by_period) else by_period
+    targets = list(dict.fromkeys(rows["target"])) if len(rows) else []
+    data = rows[rows["n_statements"].astype(float) > 0] if len(rows) else rows
+    data = data[["period", "period_start", "target", "name", "mean_stance", "ci_low", "ci_high",
+                 "n_statements"]].rename(columns={"name": "bloc"}).reset_index(drop=True)
+    periods = _periods(rows) if len(rows) else []
+    fig, axes = new_figure(0.5 + 0.95 * max(len(targets), 1), nrows=max(len(targets), 1), sharex=True, squeeze=False)
+    axes = axes[:, 0]
+    blocs = sorted(data["bloc"].unique())
+    colours = _colours(blocs, colours)
+    offsets = {bloc: (i - (len(blocs) - 1) / 2) * min(0.12, 0.6 / max(len(blocs), 1)) for i, bloc in enumerate(blocs)}
+    where = {period: i for i, period in enumerate(periods)}
+    for ax, target in zip(axes, targets or [""]):
+        ax.axhline(0, color="#BBBBBB", linewidth=0.5, zorder=0)
+        ax.set_ylim(-1.25, 1.25)
+        ax.set_yticks([-1, 0, 1], ["\u22121", "0", "1"])
+        ax.set_title(target or "no dated statements", fontsize=7, loc="left")
+        own = data[data["target"] == target]
+        if own.empty:
+            _no_data(ax, "no dated statement addresses this target" if target else "no dated statements")
+        for bloc, group in own.groupby("bloc", sort=True):
+            x = group["period"].map(where).to_numpy(dtype=float) + offsets[bloc]
+            y = group["mean_stance"].to_numpy(dtype=float)
+            low, high = group["ci_low"].to_numpy(dtype=float), group["ci_high"].to_numpy(dtype=float)
+            spread = ~np.isnan(low)
+            ax.errorbar(x[spread], y[spread], yerr=[y[spread] - low[spread], high[spread] - y[spread]], fmt="none",
+                        ecolor=colours[bloc], elinewidth=0.7, capsize=1.5, zorder=1)
+            ax.plot(x, y, color=colours[bloc], marker="o", markersize=3, markeredgecolor="black",
+                    markeredgewidth=0.3, linewidth=0.8, zorder=2)
+            for xi, yi, n in zip(x, y, group["n_statements"].astype(int)):
+                ax.annotate(str(n), (xi, yi), xytext=(2.5, 1.5), textcoords="offset points", fontsize=7,
+                            color="#333333")
+    step = max(1, -(-len(periods) // 8))
+    axes[-1].set_xticks(range(0, len(periods), step), periods[::step])
+    axes[-1].set_xlim(-0.6, max(len(periods), 1) - 0.4)
+    axes[-1].set_xlabel("Period (one period only: nothing to compare over time)" if len(periods) == 1 else "Period")
+    fig.supylabel("Mean stance", fontsize=7)
+    _legend(fig, colours)
+    return fig, data
+
+
+@styled
+def fig_sources_by_outlet(sourcing: pd.DataFrame, colours: dict[str, str] | None = None
+                          ) -> tuple[Figure, pd.DataFrame]:
+    """Stacked bloc shares and the anonymous share of each outlet's statements."""
+    shares = [c for c in sourcing.columns if c.startswith("share_")]
+    blocs = [c[len("share_"):] for c in shares if (sourcing[c].astype(float) > 0).any()]
+    data = sourcing.sort_values("outlet", ascending=False).reset_index(drop=True)
+    colours = _colours(blocs, colours)
+    fig, axes = new_figure(0.9 + 0.25 * max(len(data), 1), ncols=2, sharey=True, width_ratios=[3, 1])
+    rows = np.arange(len(data))
+    left = np.zeros(len(data))
+    for bloc in blocs:
+        values = data[f"share_{bloc}"].astype(float).fillna(0).to_numpy()
+        axes[0].barh(rows, values, left=left, height=0.6, color=colours[bloc], edgecolor="white", linewidth=0.4,
+                     label=bloc)
+        left += values
+    axes[1].barh(rows, data["anonymous_share"].astype(float).fillna(0), height=0.6, color=OTHER_COLOUR)
+    labels = [f"{o} (n = {int(n)})" for o, n in zip(data["outlet"], data["statements"])]
+    axes[0].set_yticks(rows, labels)
+    axes[0].set_xlim(0, 1)
+    axes[1].set_xlim(0, 1)
+    axes[0].set_xlabel("Share of statements by bloc")
+    axes[1].set_xlabel("Anonymous")
+    if data.empty:
+        _no_data(axes[0])
+    _legend(fig, colours)
     return fig, data
 
 
@@ -459,6 +573,8 @@ RESULTS_NEEDED = {
     "scored_statements.csv": "notebook 03 or burden-shift run",
     "sentence_sentiment.csv": "notebook 03 or burden-shift run --sentence-sentiment",
     "timeline.csv": "notebook 04 or burden-shift run",
+    "positions_by_period.csv": "notebook 04 or burden-shift run",
+    "sourcing_by_outlet.csv": "notebook 02 or burden-shift run",
 }
 
 
@@ -472,13 +588,16 @@ def build_figures(results: str | Path, codebook: Codebook | None = None) -> dict
         raise FileNotFoundError("figures need tables that are missing: " + "; ".join(missing))
     positions = read_table(results / "positions.csv")
     scored = read_table(results / "scored_statements.csv")
+    colours = bloc_palette([*codebook.blocs["bloc"], "unknown"]) if codebook is not None else None
     return {
-        "fig_stakeholder_map": fig_stakeholder_map(positions),
+        "fig_stakeholder_map": fig_stakeholder_map(positions, colours=colours),
         "fig_stance_heatmap": fig_stance_heatmap(positions),
-        "fig_discourse_network": fig_discourse_network(two_mode_network(scored, codebook)),
-        "fig_sentiment_arc": fig_sentiment_arc(read_table(results / "sentence_sentiment.csv"), scored),
+        "fig_discourse_network": fig_discourse_network(two_mode_network(scored, codebook), colours),
+        "fig_sentiment_arc": fig_sentiment_arc(read_table(results / "sentence_sentiment.csv"), scored, colours=colours),
         "fig_timeline": fig_timeline(read_table(results / "timeline.csv")),
-        "fig_sentiment_vs_stance": fig_sentiment_vs_stance(scored, codebook),
+        "fig_sentiment_vs_stance": fig_sentiment_vs_stance(scored, codebook, colours),
+        "fig_stance_over_time": fig_stance_over_time(read_table(results / "positions_by_period.csv"), colours),
+        "fig_sources_by_outlet": fig_sources_by_outlet(read_table(results / "sourcing_by_outlet.csv"), colours),
     }
 
 

@@ -9,7 +9,8 @@ Nothing is dropped: every non-blank paragraph is one block (the dateline prefix 
 body paragraph is its own block, the rest of that paragraph is body).
 
 Frames:
-- ``documents_frame``: doc_id, path, n_chars, authors, place, date, agency, error
+- ``documents_frame``: doc_id, path, n_chars, authors, place, date, agency, outlet (the
+  sidecar's ``outlet``, "" without one), error
 - ``blocks_frame``: doc_id, block, label, start, end, reason, text
 - ``sentences_frame``: doc_id, paragraph, sentence, start, end, text (paragraph and sentence
   are 0-based within the document body; start/end are offsets into the raw text)
@@ -547,7 +548,7 @@ def read_corpus(folder: str | Path) -> Iterator[Document | IngestError]:
 
 # --------------------------------------------------------------------------- frames
 
-DOCUMENT_COLUMNS = ["doc_id", "path", "n_chars", "authors", "place", "date", "agency", "error"]
+DOCUMENT_COLUMNS = ["doc_id", "path", "n_chars", "authors", "place", "date", "agency", "outlet", "error"]
 BLOCK_COLUMNS = ["doc_id", "block", "label", "start", "end", "reason", "text"]
 SENTENCE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "text"]
 
@@ -573,13 +574,13 @@ def document_record(item: Document | IngestError, root: str | Path | None = None
     """The :func:`documents_frame` row of one file, as a dict keyed by :data:`DOCUMENT_COLUMNS`."""
     if isinstance(item, IngestError):
         return {"doc_id": item.path.stem, "path": _relative(item.path, root), "n_chars": 0,
-                "authors": "", "place": "", "date": "", "agency": "", "error": item.problem}
+                "authors": "", "place": "", "date": "", "agency": "", "outlet": "", "error": item.problem}
     meta = item.metadata
     authors = meta.get("authors", [])
     return {"doc_id": item.doc_id, "path": _relative(item.path, root), "n_chars": len(item.text),
             "authors": "; ".join(authors) if isinstance(authors, list) else str(authors),
             "place": meta.get("place", ""), "date": meta.get("date", ""),
-            "agency": meta.get("agency", ""), "error": ""}
+            "agency": meta.get("agency", ""), "outlet": str(meta.get("outlet", "")), "error": ""}
 
 
 def blocks_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:

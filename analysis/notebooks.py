@@ -1,19 +1,24 @@
 """Render the numbered notebooks: execute each on a fresh kernel and save it, reproducibly.
 
-``render(seeds)`` runs ``notebooks/NN_*.ipynb`` in order. For the project's own corpus
-(``seeds/``) the notebooks are rendered in place and write ``results/`` and ``figures/``;
-for any other corpus folder the papermill parameters cell is overridden and everything
-(notebooks, tables, figures) goes to ``out/<corpus name>/``, so the committed study is
-never overwritten by someone else's.
+``render(seeds, codebook)`` runs ``notebooks/NN_*.ipynb`` in order. For the project's own
+corpus (``seeds/``) with the packaged codebook the notebooks are rendered in place and
+write ``results/`` and ``figures/``; for any other corpus folder or codebook the papermill
+parameters cell is overridden (``SEEDS``, ``RESULTS``, ``FIGURES``, ``CODEBOOK``) and
+everything (notebooks, tables, figures) goes to ``out/<corpus name>/``, so the committed
+study is never overwritten by someone else's.
 
 Rendering strips what changes from run to run (cell timings, papermill run metadata,
-kernel versions), so that rerunning on the same inputs leaves ``git status`` clean.
+kernel versions) and joins consecutive prints of a cell into one output (their split
+depends on timing), so that rerunning on the same inputs leaves ``git status`` clean.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 import nbformat
+
+from analysis.codebook import DEFAULT_DIR as DEFAULT_CODEBOOK
+from analysis.codebook import load_codebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -27,11 +32,12 @@ def numbered_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def corpus_parameters(seeds: Path) -> tuple[dict[str, str] | None, Path]:
-    """Parameters to inject for ``seeds`` (None for the default corpus) and where the
-    rendered notebooks go."""
+def corpus_parameters(seeds: Path, codebook: Path | None = None) -> tuple[dict[str, str] | None, Path]:
+    """Parameters to inject for ``seeds`` and the codebook folder ``codebook`` (None for the
+    default corpus with the packaged codebook) and where the rendered notebooks go."""
     seeds = Path(seeds).resolve()
-    if seeds == DEFAULT_SEEDS:
+    codebook = Path(codebook).resolve() if codebook is not None else None
+    if seeds == DEFAULT_SEEDS and codebook in (None, DEFAULT_CODEBOOK):
         return None, NOTEBOOKS
     out = ROOT / "out" / seeds.name
     parameters = {
@@ -39,6 +45,8 @@ def corpus_parameters(seeds: Path) -> tuple[dict[str, str] | None, Path]:
         "RESULTS": str(out / "results"),
         "FIGURES": str(out / "figures"),
     }
+    if codebook is not None:
+        parameters["CODEBOOK"] = str(codebook)
     return parameters, out / "notebooks"
 
 
@@ -71,6 +79,7 @@ def execute(path: Path, parameters: dict[str, str] | None, output: Path) -> Path
         timeout=TIMEOUT_SECONDS,
         kernel_name=KERNEL,
         record_timing=False,
+        coalesce_streams=True,  # how a cell's prints are split into stream outputs depends on timing
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
@@ -80,12 +89,15 @@ def execute(path: Path, parameters: dict[str, str] | None, output: Path) -> Path
     return output
 
 
-def render(seeds: Path = DEFAULT_SEEDS, notebooks: list[Path] | None = None) -> list[Path]:
-    """Execute every numbered notebook for the corpus in ``seeds``; returns the rendered paths."""
+def render(seeds: Path = DEFAULT_SEEDS, notebooks: list[Path] | None = None,
+           codebook: Path | None = None) -> list[Path]:
+    """Execute every numbered notebook for the corpus in ``seeds`` with the codebook folder
+    ``codebook`` (None: the packaged one, validated first); returns the rendered paths."""
     seeds = Path(seeds)
     if not seeds.is_dir():
         raise FileNotFoundError(f"{seeds}: corpus folder not found")
-    parameters, out_dir = corpus_parameters(seeds)
+    load_codebook(codebook)  # a codebook error is reported here, not in the third notebook
+    parameters, out_dir = corpus_parameters(seeds, codebook)
     rendered = []
     for path in notebooks or numbered_notebooks():
         print(f"rendering {path.name}", flush=True)
@@ -93,13 +105,13 @@ def render(seeds: Path = DEFAULT_SEEDS, notebooks: list[Path] | None = None) -> 
     return rendered
 
 
-def export_html(seeds: Path = DEFAULT_SEEDS) -> list[Path]:
+def export_html(seeds: Path = DEFAULT_SEEDS, codebook: Path | None = None) -> list[Path]:
     """Write an HTML copy of each rendered notebook of the corpus in ``seeds`` (``html/``
     for the project's own corpus, ``out/<name>/html/`` otherwise), for readers without
     Jupyter; returns the written paths."""
     from nbconvert import HTMLExporter
 
-    _, notebooks_dir = corpus_parameters(seeds)
+    _, notebooks_dir = corpus_parameters(seeds, codebook)
     out_dir = notebooks_dir.parent / "html"
     exporter = HTMLExporter()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -11,12 +11,15 @@ statements files.
 
 Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
 ``scored_statements.csv``, ``timeline.csv``, ``actors.csv``, ``positions.csv``,
+``positions_by_period.csv`` and ``sourcing_by_outlet.csv`` (:mod:`analysis.coverage`),
 ``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``, ``stage``,
 ``error``: one row per file that could not be processed; it is skipped, the run goes on).
 With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over every body
 sentence (the sentiment arc of notebook 05): off by default, because the positions and
 networks do not read it and it costs about as much as TextBlob over the whole article again.
-Serial, parallel and Dask runs write byte-identical files.
+A codebook folder other than the packaged one (``codebook=``) is validated before any
+article is read and loaded once per worker process. Serial, parallel and Dask runs write
+byte-identical files.
 """
 from __future__ import annotations
 
@@ -34,13 +37,15 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.actors import actor_table, merge_corpus_speakers
+from analysis.codebook import Codebook, CodebookError, load_codebook
+from analysis.coverage import DEFAULT_PERIOD, positions_by_period, sourcing_by_outlet
 from analysis.ingest import DOCUMENT_COLUMNS, IngestError, body_sentences, document_record, read_document
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
 from analysis.scoring import SENTENCE_COLUMNS, score_records, score_statements, sentence_records
 from analysis.statements import COLUMNS as STATEMENT_COLUMNS
 from analysis.statements import extract_statements, statement_records
-from analysis.tables import csv_text, write_table
+from analysis.tables import csv_text, read_table, write_table
 from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
 from analysis.timeline import timeline_records
 
@@ -96,9 +101,17 @@ class Article:
 
 
 @cache
-def scored_columns() -> list[str]:
-    """Columns of the scored statements frame under the current codebook."""
-    return list(score_statements(extract_statements("", "doc")).columns)
+def codebook_at(folder: Path | None) -> Codebook | None:
+    """The codebook in ``folder``, loaded once per process (None: the packaged one, which
+    the stages load themselves)."""
+    return load_codebook(folder) if folder is not None else None
+
+
+@cache
+def scored_columns(codebook: Path | None = None) -> list[str]:
+    """Columns of the scored statements frame under the codebook in folder ``codebook``
+    (None: the packaged one)."""
+    return list(score_statements(extract_statements("", "doc"), codebook_at(codebook)).columns)
 
 
 def article_paths(seeds: Path) -> list[Path]:
@@ -107,21 +120,25 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
-def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -> Article:
+def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
+                    codebook: Path | None = None) -> Article:
     """Read, extract, score and date one article file (and score its sentences when
-    ``sentence_sentiment``). Never raises: a file that fails at any stage comes back with
-    its failure (stage and error) and no statements."""
+    ``sentence_sentiment``) with the codebook in folder ``codebook`` (None: the packaged
+    one). Never raises: a file that fails at any stage comes back with its failure (stage
+    and error) and no statements."""
     stage = "read"
     try:
+        book = codebook_at(codebook)
         document = read_document(path)
         if len(document.text) > MAX_ARTICLE_CHARS:
             raise IngestError(path, f"{len(document.text):,} characters, more than one article can hold "
                                     f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
         stage = "statements"
         spans = body_sentences(document.text, document.blocks)
-        statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
+        statements = statement_records(document.text, document.doc_id, codebook=book, blocks=document.blocks,
+                                       sentences=spans)
         stage = "scoring"
-        scored = score_records(statements, document.text, sentences=spans)
+        scored = score_records(statements, document.text, codebook=book, sentences=spans)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
         stage = "timeline"
         timeline = timeline_records(document, sentences=spans)
@@ -137,9 +154,10 @@ def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: st
     return Article([documents], failures=[dict(zip(FAILURE_COLUMNS, (documents["path"], stage, problem)))])
 
 
-def table_columns(name: str) -> list[str]:
-    """Columns of the per-article table ``name`` (a key of :data:`TABLES`)."""
-    return TABLES[name][1] or scored_columns()
+def table_columns(name: str, codebook: Path | None = None) -> list[str]:
+    """Columns of the per-article table ``name`` (a key of :data:`TABLES`) under the codebook
+    in folder ``codebook``."""
+    return TABLES[name][1] or scored_columns(codebook)
 
 
 def csv_rows(records: list[dict], columns: list[str]) -> str:
@@ -164,12 +182,14 @@ def run_tables(sentence_sentiment: bool = False) -> list[str]:
     return [name for name in TABLES if sentence_sentiment or name != "sentences"]
 
 
-def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False) -> list[Rendered]:
+def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False,
+                  codebook: Path | None = None) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds, sentence_sentiment)
-        rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in run_tables(sentence_sentiment)}
+        article = process_article(path, seeds, sentence_sentiment, codebook)
+        rows = {name: csv_rows(getattr(article, name), table_columns(name, codebook))
+                for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
                                  [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
     return rendered
@@ -207,7 +227,7 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
 
 
 def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
-             sentence_sentiment: bool) -> Iterator[list[Rendered]]:
+             sentence_sentiment: bool, codebook: Path | None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -216,20 +236,20 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
             yield from _ordered(
-                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
+                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook, pure=False),
                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds, sentence_sentiment) for chunk in chunks)
+        yield from (process_chunk(chunk, seeds, sentence_sentiment, codebook) for chunk in chunks)
         return
     # The first chunk is done here, before the workers start: where they are forked (the
     # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
     # each loading them again.
-    yield process_chunk(next(chunks), seeds, sentence_sentiment)
+    yield process_chunk(next(chunks), seeds, sentence_sentiment, codebook)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment),
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook),
                             chunks, jobs * TASKS_PER_WORKER)
 
 
@@ -241,16 +261,24 @@ def available_cores() -> int:
 
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
-               progress: bool = True, sentence_sentiment: bool = False) -> Summary:
+               progress: bool = True, sentence_sentiment: bool = False, codebook: Path | None = None,
+               period: str = DEFAULT_PERIOD) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
     local processes (its workers need this package installed and read the articles by
     path, so the corpus folder must be visible to them at the same path). Failed files are
     reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr;
-    ``sentence_sentiment`` adds ``sentence_sentiment.csv``."""
+    ``sentence_sentiment`` adds ``sentence_sentiment.csv``; ``codebook``: a codebook folder
+    (default: the packaged one), validated before any article is read; ``period``: ``month``
+    or ``week``, the periods of ``positions_by_period.csv``."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
+    codebook = Path(codebook).resolve() if codebook is not None else None
+    try:
+        codebook_at(codebook)
+    except CodebookError as exc:
+        raise PipelineError(str(exc)) from None
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
     jobs = jobs or available_cores()
@@ -262,8 +290,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
         for name, handle in handles.items():
-            handle.write(csv_text([], header=table_columns(name)))
-        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment):
+            handle.write(csv_text([], header=table_columns(name, codebook)))
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, codebook):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])
@@ -278,7 +306,7 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
         bar.close()
         for handle in handles.values():
             handle.close()
-    aggregate(out)
+    aggregate(out, codebook_at(codebook), period)
     return Summary(articles, statements, failures)
 
 
@@ -291,11 +319,16 @@ def read_without_free_text(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, usecols=keep, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
-def aggregate(out: Path) -> None:
-    """Write ``actors.csv``, ``positions.csv`` and the network files of ``out`` from its
-    statements tables, a person named by surname alone counted under the one full name
-    the corpus gives that surname (:func:`analysis.actors.merge_corpus_speakers`)."""
-    write_table(actor_table(merge_corpus_speakers(read_without_free_text(out / "statements.csv"))), out / "actors.csv")
+def aggregate(out: Path, codebook: Codebook | None = None, period: str = DEFAULT_PERIOD) -> None:
+    """Write ``actors.csv``, ``positions.csv``, ``positions_by_period.csv``,
+    ``sourcing_by_outlet.csv`` and the network files of ``out`` from its statements and
+    documents tables, a person named by surname alone counted under the one full name the
+    corpus gives that surname (:func:`analysis.actors.merge_corpus_speakers`)."""
+    statements = merge_corpus_speakers(read_without_free_text(out / "statements.csv"))
+    write_table(actor_table(statements), out / "actors.csv")
     scored = merge_corpus_speakers(read_without_free_text(out / "scored_statements.csv"))
-    write_table(stakeholder_positions(scored), out / "positions.csv")
-    write_networks(scored, out)
+    documents = read_table(out / "documents.csv")
+    write_table(stakeholder_positions(scored, codebook), out / "positions.csv")
+    write_table(positions_by_period(scored, documents, codebook, period), out / "positions_by_period.csv")
+    write_table(sourcing_by_outlet(statements, documents, codebook), out / "sourcing_by_outlet.csv")
+    write_networks(scored, out, codebook)

@@ -42,7 +42,7 @@ import pandas as pd
 from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.codebook import Codebook, load_codebook
+from analysis.codebook import Codebook, load_codebook, per_codebook
 from analysis.ingest import Block, body_sentences
 from analysis.stance import Rules, compile_rules, target_stances
 
@@ -80,6 +80,9 @@ def sentiment(text: str) -> tuple[float, float, float]:
 @lru_cache(maxsize=1)
 def _default_rules() -> Rules:
     return compile_rules(load_codebook())
+
+
+_rules_of = per_codebook(compile_rules)
 
 
 def previous_sentences(records: list[dict], text: str, blocks: list[Block] | None = None,
@@ -127,7 +130,7 @@ def score_records(records: list[dict], text: str | None = None, codebook: Codebo
     their document, also ``content_start``) with the scored columns of the module docstring
     added, as new dicts in the same order. ``blocks`` (``segment(text)``) or ``sentences``
     (``body_sentences(text, blocks)``) when the caller has them."""
-    rules = compile_rules(codebook) if codebook is not None else _default_rules()
+    rules = _rules_of(codebook) if codebook is not None else _default_rules()
     scores = _scores(records, text, rules, blocks, sentences)
     return [{**record, **row} for record, row in zip(records, scores)]
 
@@ -147,7 +150,7 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
             if column not in statements.columns:
                 raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
         needed += ["doc_id", "content_start"]
-    rules = compile_rules(codebook) if codebook is not None else _default_rules()
+    rules = _rules_of(codebook) if codebook is not None else _default_rules()
     records = [dict(zip(needed, values)) for values in zip(*(statements[c].tolist() for c in needed))]
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):

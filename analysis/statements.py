@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import attribution_patterns as ap
+from analysis.codebook import per_codebook
 from analysis.ingest import body_sentences, segment
 
 Span = tuple[int, int]
@@ -49,6 +50,9 @@ Span = tuple[int, int]
 COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "content_end", "cue",
            "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end", "speaker",
            "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
+
+_cues_of = per_codebook(lambda codebook: ap.load_cues(codebook.cues))
+
 
 @dataclass
 class Unit:
@@ -409,7 +413,7 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
                    sentences: list[tuple[int, int, int, int]]) -> list[dict]:
     """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``."""
     table = getattr(codebook, "cues", None)
-    cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
+    cues = _cues_of(codebook) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
     quotes = ap.quote_regions(text, paragraphs)
     units = _units(sentences, quotes, paragraphs)

@@ -2,7 +2,10 @@
 
 Run ``python -m benchmarks.polnear [PATH]`` (PATH defaults to ``../shared/benchmarks/polnear-dev``,
 a folder with ``text/NAME.txt`` and ``attributions/NAME_ANNOTATOR.ann`` in BRAT standoff).
-For each article the first ``.ann`` file in sorted order is the gold standard.
+For each article the first ``.ann`` file in sorted order is the gold standard. The figures
+are also written to :data:`RESULTS` (committed; notebook 02 shows that table, so the
+rendered notebook does not depend on the split being present); ``--results PATH`` writes
+them elsewhere.
 
 Metric (the Gender Gap Tracker's quote evaluation): each gold attribution, in text order,
 is matched to the unused prediction covering the largest share of the gold content's
@@ -29,6 +32,7 @@ Span = tuple[int, int]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks" / "polnear-dev"
 THRESHOLDS = (0.3, 0.8)
+RESULTS = Path(__file__).resolve().parent / "results" / "polnear_dev.csv"
 
 # Verbs of saying (stems; any inflection counts): Levin's (1993) verbs of communication
 # (class 37: say, tell, complain, advise, manner-of-speaking verbs) plus writing and
@@ -239,6 +243,7 @@ def seconds(path: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+    parser.add_argument("--results", default=str(RESULTS), metavar="CSV", help="where to write the figures")
     args = parser.parse_args(argv)
     path = Path(args.path)
     if not (path / "text").is_dir():
@@ -252,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
         f = counts.figures()
         print(f"{subset:8} {t:>7.0%} {counts.gold:>6} {counts.predicted:>6} {counts.matched:>6} "
               f"{f['precision']:>6.1%} {f['recall']:>6.1%} {f['f1']:>6.1%} {f['speaker_accuracy']:>8.1%}")
+    from analysis.tables import write_table
+
+    print(f"written: {write_table(results_frame(totals), Path(args.results))}")
     timing = seconds(path)
     print(f"extract_statements (rules + speaker resolution): {elapsed:.2f} s for {n} articles")
     print(f"  of which the rules alone (find_statements): {timing['rules']:.2f} s")

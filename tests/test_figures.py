@@ -12,8 +12,9 @@ import yaml
 from PIL import Image
 
 from analysis.codebook import load_codebook
-from analysis.figures import (BLOC_COLOURS, FIGURES, RESULTS_NEEDED, build_figures, fig_stakeholder_map,
+from analysis.figures import (BLOC_COLOURS, FIGURES, RESULTS_NEEDED, bloc_palette, build_figures, fig_stakeholder_map,
                               make_figures, save_figure, write_manifest)
+from analysis.coverage import positions_by_period, sourcing_by_outlet
 from analysis.positions import stakeholder_positions
 from analysis.tables import read_table, write_table
 
@@ -31,6 +32,8 @@ def write_results(folder: Path) -> Path:
         "speaker": ["Pentagon officials", "Pentagon officials", "European officials", "NATO official",
                     "Christopher Landau", "Donald Trump", ""],
         "bloc": ["US", "US", "Europe", "NATO", "US", "US", "Europe"],
+        "actor_type": ["anonymous_group", "anonymous_group", "anonymous_group", "anonymous_person", "person",
+                       "person", "unknown"],
         "polarity": [0.2, 0.4, -0.5, 0.3, 0.1, 0.6, 0.0],
         "vader_compound": [0.3, 0.5, -0.4, 0.6, 0.2, 0.8, -0.1],
         "stance_burden_shift": [1.0, 0.5, NAN, 0.6, 0.8, NAN, -1.0],
@@ -50,6 +53,9 @@ def write_results(folder: Path) -> Path:
     write_table(sentences, folder / "sentence_sentiment.csv")
     write_table(timeline, folder / "timeline.csv")
     write_table(stakeholder_positions(scored, n_resamples=999), folder / "positions.csv")
+    documents = pd.DataFrame({"doc_id": ["d"], "date": ["2025-12-05"], "outlet": ["Test Wire"], "error": [""]})
+    write_table(positions_by_period(scored, documents), folder / "positions_by_period.csv")
+    write_table(sourcing_by_outlet(scored, documents), folder / "sourcing_by_outlet.csv")
     return folder
 
 
@@ -121,6 +127,13 @@ def test_bloc_colours_are_okabe_ito_and_distinct():
     assert BLOC_COLOURS["US"] == "#0072B2" and BLOC_COLOURS["Europe"] == "#E69F00"
 
 
+def test_another_codebooks_blocs_get_distinct_colours_kept_across_figures():
+    palette = bloc_palette(["Government", "Opposition", "US", "unknown"])
+    assert palette["US"] == BLOC_COLOURS["US"] and palette["unknown"] == "#999999"
+    assert len(set(palette.values())) == 4 and set(palette.values()) - {"#999999"} <= set(BLOC_COLOURS.values())
+    assert bloc_palette(["Government", "Opposition"]) == {"Government": "#0072B2", "Opposition": "#E69F00"}
+
+
 def test_map_without_the_named_targets_is_empty_not_a_crash(made, tmp_path):
     positions = read_table(made[0] / "positions.csv")
     fig, data = fig_stakeholder_map(positions, x_target="absent_a", y_target="absent_b")
@@ -174,7 +187,8 @@ def test_map_labels_do_not_overlap():
 
 def test_a_corpus_without_statements_still_gets_every_figure(tmp_path):
     results = write_results(tmp_path / "results")
-    for name in ("positions.csv", "scored_statements.csv", "timeline.csv"):
+    for name in ("positions.csv", "scored_statements.csv", "timeline.csv", "positions_by_period.csv",
+                 "sourcing_by_outlet.csv"):
         write_table(read_table(results / name).iloc[0:0], results / name)
     written = make_figures(results, tmp_path / "figures")
     assert len(written) == 3 * len(FIGURES) + 1

@@ -25,7 +25,8 @@ from analysis.timeline import extract_timeline
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 TABLES = ["documents.csv", "statements.csv", "scored_statements.csv", "sentence_sentiment.csv", "timeline.csv",
-          "actors.csv", "positions.csv", "failures.csv", "network_two_mode.graphml", "network_two_mode.csv",
+          "actors.csv", "positions.csv", "positions_by_period.csv", "sourcing_by_outlet.csv", "failures.csv",
+          "network_two_mode.graphml", "network_two_mode.csv",
           "network_congruence.graphml", "network_congruence.csv", "network_conflict.graphml",
           "network_conflict.csv", "network_matrix.csv"]
 POLNEAR_ARTICLES = 6

@@ -7,10 +7,15 @@ reporting verbs) and work in this order:
 
 1. **Addressed.** A target is addressed when one of its terms occurs in the content, or
    when the content holds an anaphor (:data:`ANAPHOR`: "that deadline", "the plan",
-   pronominal "this") and a term of the target occurs in the previous sentence. Otherwise
-   its stance is NaN.
+   pronominal "this") and a term of the target occurs in the previous sentence. A target
+   with facets (``actors``, ``domain``, ``acts`` in ``targets.csv``) is also addressed when
+   what its proposition is about occurs in the content: every facet it fills in matches,
+   and one clause holds an act together with the actor or the domain ("pressed European
+   capitals to shoulder more of their security"); the actor may instead stand in the
+   previous sentence when the content refers back with a pronoun ("they", "its").
+   Otherwise its stance is NaN.
 2. **Segments.** The content is cut into clauses at ``; :``, dashes and the conjunctions
-   in :data:`CLAUSE_BREAK`; a condition ("if/unless ...," up to the next comma, or a
+   in :data:`CLAUSE_BREAK`, and a subordinate clause ("although ...") at its first comma; a condition ("if/unless ...," up to the next comma, or a
    negated relative clause "countries that did not spend ...") is a segment of its own.
 3. **Cues in a segment.** Lexicon support/oppose cues carry their signed weight. A
    negator flips every stance cue that starts within :data:`NEGATION_WINDOW` words after
@@ -47,12 +52,15 @@ from analysis.codebook import Codebook, split_terms
 from analysis.prefilter import Screen, ScreenSet, fold, screen
 
 NEGATION_WINDOW = 4
+# Reporting verbs that put their complement in doubt: "questioned whether the target was
+# achievable" opposes what "the target was achievable" supports.
+DOUBT_VERB = re.compile(r"question(?:s|ed|ing)?|doubt(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)", re.I)
 THREAT_WEIGHT = 1.0
 
 # Anaphors that take their referent from the sentence before: a demonstrative or definite
 # noun phrase whose head names a kind of proposition, or pronominal "this".
 _REFERENT_NOUNS = (r"deadline|target|goal|timeline|timetable|date|plan|proposal|demand|request|idea|policy|"
-                   r"approach|shift|move|pledge|commitment|initiative|talks|negotiations")
+                   r"approach|shift|move|pledge|commitment|initiative|talks|negotiations|schedule|timeframe|time frame|window")
 ANAPHOR = re.compile(
     r"(?<!\w)(?:(?:this|that|these|those|such an?|the)\s+(?:" + _REFERENT_NOUNS + r")(?!\w)"
     r"|this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|again|too|"
@@ -60,8 +68,11 @@ ANAPHOR = re.compile(
     re.I,
 )
 _ANAPHOR = screen(ANAPHOR)
+# A pronoun that lets a target's actor facet be found in the previous sentence.
+_PRONOUN = screen(re.compile(r"they|them|their|themselves|its|itself", re.I))
 CLAUSE_BREAK = re.compile(
     r"[;:]|\s[–—-]{1,2}\s|(?<!\w)(?:but|since|because|although|though|whereas|while)(?!\w)", re.I)
+_SUBORDINATOR = re.compile(r"since|because|although|though|whereas|while", re.I)
 _CONDITION = re.compile(r"(?<!\w)(?P<unless>unless)(?!\w)|(?<!\w)if(?!\w)", re.I)
 _NEGATED_RELATIVE = re.compile(
     r"(?<!\w)(?:that|who|which)\s+(?:(?:do|does|did|will|would|can|could|have|has|had)\s*(?:not|n['’]t)"
@@ -95,34 +106,49 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Rules:
-    """The compiled codebook: target terms, lexicon entries and reporting-verb stances, each
-    pattern with the prefilter that skips it for texts it cannot match."""
+class Facets:
+    """What a target's proposition is about: patterns for who should act, the domain and the
+    act (an empty tuple: the target does not use that facet)."""
 
-    targets: tuple[tuple[str, tuple[Screen, ...]], ...]
+    actors: tuple[Screen, ...]
+    domain: tuple[Screen, ...]
+    acts: tuple[Screen, ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled codebook: target terms and facets, lexicon entries and reporting-verb
+    stances, each pattern with the prefilter that skips it for texts it cannot match."""
+
+    targets: tuple[tuple[str, tuple[Screen, ...], Facets], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
     verbs: tuple[tuple[Screen, float], ...]
-    term_screens: frozenset[Screen]  # every target term
-    content_screens: ScreenSet  # the target terms and the anaphor, looked for in a content at once
+    term_screens: frozenset[Screen]  # every target term and act
+    content_screens: ScreenSet  # the target terms, facets and the anaphor, looked for in a content at once
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
 
     @property
     def target_ids(self) -> list[str]:
-        return [target for target, _ in self.targets]
+        return [target for target, *_ in self.targets]
+
+
+def _screens(cell: str) -> tuple[Screen, ...]:
+    return tuple(screen(re.compile(term, re.I)) for term in split_terms(cell))
 
 
 def compile_rules(codebook: Codebook) -> Rules:
     """Compile a loaded :class:`~analysis.codebook.Codebook` into :class:`Rules`."""
-    targets = tuple(
-        (row.target_id, tuple(screen(re.compile(term, re.I)) for term in split_terms(row.terms)))
-        for row in codebook.targets.itertuples())
+    targets = tuple((row.target_id, _screens(row.terms), Facets(_screens(row.actors), _screens(row.domain),
+                                                                 _screens(row.acts)))
+                    for row in codebook.targets.itertuples())
     lexicon = tuple(
         (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
-    terms = [s for _, group in targets for s in group]
-    return Rules(targets, lexicon, verbs, frozenset(terms), ScreenSet(terms + [_ANAPHOR]),
-                 ScreenSet(s for s, *_ in lexicon))
+    terms = [s for _, group, facets in targets for s in group + facets.acts]
+    facet_screens = [s for *_, facets in targets for s in facets.actors + facets.domain]
+    return Rules(targets, lexicon, verbs, frozenset(terms),
+                 ScreenSet(terms + facet_screens + [_ANAPHOR, _PRONOUN]), ScreenSet(s for s, *_ in lexicon))
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -154,7 +180,10 @@ def _find_screened(screened: Screen, text: str, folded: str, passing: set[Screen
 
 def segments(content: str) -> list[Segment]:
     """Cut ``content`` into clauses, with conditions as segments of their own."""
-    cuts = sorted({0, len(content), *(m.start() for m in CLAUSE_BREAK.finditer(content))})
+    breaks = list(CLAUSE_BREAK.finditer(content))
+    # A subordinate clause ("Although Europe should lead, ...") ends at its first comma.
+    commas = [content.find(",", m.end()) for m in breaks if _SUBORDINATOR.fullmatch(m.group(0))]
+    cuts = sorted({0, len(content), *(m.start() for m in breaks), *(c for c in commas if c > 0)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):
         position = a
@@ -246,10 +275,14 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
     previous_folded = fold(previous) if anaphors else ""
     previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
     addressed: dict[str, list[tuple[int, str]]] = {}
-    for target, screens in rules.targets:
+    for target, screens, facets in rules.targets:
         hits = [m for s in screens for m in _find_screened(s, content, folded, passing)]
         if hits:
             addressed[target] = [(m.start(), f"term '{m.group(0)}'") for m in hits]
+            continue
+        about = _about(content, folded, passing, facets, previous) if facets.acts else None
+        if about:
+            addressed[target] = about
             continue
         before = [m for s in screens for m in _find_screened(s, previous, previous_folded, previous_passing)]
         if before:
@@ -257,6 +290,36 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
             addressed[target] = [(anaphor.start(),
                                   f"anaphor '{anaphor.group(0)}' + previous sentence term '{before[0].group(0)}'")]
     return addressed
+
+
+def _about(content: str, folded: str, passing: set[Screen], facets: Facets,
+           previous: str) -> list[tuple[int, str]]:
+    """(position of the act, evidence) when the content is about the target's facets (see
+    the module docstring), else []."""
+    acts = [m for s in facets.acts for m in _find_screened(s, content, folded, passing)]
+    domain = [m for s in facets.domain for m in _find_screened(s, content, folded, passing)]
+    actors = [m for s in facets.actors for m in _find_screened(s, content, folded, passing)]
+    if not acts or (facets.domain and not domain):
+        return []
+    where = ""
+    if facets.actors and not actors:
+        pronouns = _find_screened(_PRONOUN, content, folded, passing)
+        if not pronouns or not previous:
+            return []
+        previous_folded = fold(previous)
+        before = [m for s in facets.actors for m in _whole_words(s.finditer(previous, previous_folded), previous)]
+        if not before:
+            return []
+        where = f" (actor '{before[0].group(0)}' in the previous sentence, pronoun '{pronouns[0].group(0)}')"
+    parts = segments(content)
+    clause = {m: next((i for i, p in enumerate(parts) if p.start <= m.start() < p.end), -1)
+              for m in acts + domain + actors}
+    for act in acts:
+        partners = [m for m in domain + actors if clause[m] == clause[act]]
+        if partners or (where and not facets.domain):
+            named = ", ".join(f"'{m.group(0)}'" for m in sorted(set(actors[:1] + domain[:1]), key=lambda m: m.start()))
+            return [(act.start(), f"about: act '{act.group(0)}' with {named or 'the actor'}{where}")]
+    return []
 
 
 def _located(parts: list[Segment], addressed: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
@@ -322,7 +385,10 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
                 prefix = "" if i in own else "clause without target: "
                 evidence.extend(prefix + n for n in notes)
             total += value
-        if verb is None:
+        if total and DOUBT_VERB.fullmatch((cue or "").strip()):
+            total = -total
+            evidence.append(f"verb '{cue}' doubts its complement (stance {-total:+.2f} -> {total:+.2f})")
+        elif verb is None:
             evidence.append(f"verb '{cue}' not in cues.csv")
         elif verb == 0:
             evidence.append(f"verb '{cue}' neutral")

@@ -136,3 +136,27 @@ def test_missing_file_names_the_file(codebook_copy: Path):
     (codebook_copy / "cues.csv").unlink()
     with pytest.raises(CodebookError, match=re.escape(f"{codebook_copy / 'cues.csv'}: file not found")):
         load_codebook(codebook_copy)
+
+
+@pytest.mark.parametrize("changes, problem, fix", [
+    ({"actors": "Europe", "domain": "", "acts": ""}, "has actors or domain but no acts", "fill in 'acts'"),
+    ({"actors": "", "domain": "", "acts": "take over"}, "has acts but neither actors nor domain", "fill in 'actors'"),
+    ({"actors": "", "domain": "defen[cs", "acts": "lead"}, "column 'domain'.*not a valid regular expression",
+     "correct 'domain'"),
+])
+def test_target_facets_are_validated(codebook_copy: Path, changes: dict[str, str], problem: str, fix: str):
+    line = append_variant(codebook_copy / "targets.csv", target_id="facet_target", **changes)
+    assert_error(codebook_copy, "targets.csv", line, problem, fix)
+
+
+def test_targets_without_facet_columns_still_load(codebook_copy: Path):
+    path = codebook_copy / "targets.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [{k: row[k] for k in ("target_id", "proposition", "terms")} for row in csv.DictReader(handle)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["target_id", "proposition", "terms"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    targets = load_codebook(codebook_copy).targets
+    assert list(targets["target_id"]) == [r["target_id"] for r in rows]
+    assert (targets[["actors", "domain", "acts"]] == "").all().all()

@@ -25,7 +25,9 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     whose targets.csv lacks these columns loads as before.
 ``stance_lexicon.csv``
     ``term`` (regular expression), ``role`` (one of :data:`LEXICON_ROLES`), ``weight``
-    (-1..1), ``target`` (a target id, or empty for every target).
+    (-1..1), ``target`` (a target id, or empty for every target). A ``claim`` is a fact the
+    proposition rests on ("rising", "is real"): stating it is no stance, and its weight is
+    the stance of denying it ("the sea is not rising").
 
 Every problem is reported as :class:`CodebookError` naming the file, the line and the
 fix, so that an edit that breaks the codebook is caught on load, not mid-corpus.
@@ -44,7 +46,7 @@ DEFAULT_DIR = Path(__file__).parent / "codebook"
 
 ACTOR_TYPES = ("person", "organization", "anonymous_person", "anonymous_group", "unknown")
 CUE_KINDS = ("speech", "belief")
-LEXICON_ROLES = ("support", "oppose", "negator", "hedge", "booster")
+LEXICON_ROLES = ("support", "oppose", "claim", "negator", "hedge", "booster")
 
 
 class CodebookError(ValueError):

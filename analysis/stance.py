@@ -20,7 +20,8 @@ reporting verbs) and work in this order:
 3. **Cues in a segment.** Lexicon support/oppose cues carry their signed weight. A
    negator flips every stance cue that starts within :data:`NEGATION_WINDOW` words after
    it in the same segment ("not realistic", "not yet satisfied"), and a modal cue right
-   before it ("should not", "must never"). The segment's
+   before it ("should not", "must never"). A ``claim`` cue counts only when a negator
+   scopes it, with its own weight ("the sea is not rising"; "the sea is rising" is a report). The segment's
    value is its strongest cue (largest magnitude; the strongest cue decides, so that
    "should not take over" is not cancelled by its own two cues), multiplied by every
    hedge weight (may: x0.5) and by 1 + every booster weight (highly: x1.5) in it.
@@ -238,7 +239,7 @@ def _words_between(content: str, a: int, b: int) -> int:
 def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str) -> tuple[float, list[str]]:
     """Value of one segment for ``target`` and the evidence for it."""
     inside = [c for c in cues if segment.start <= c.start < segment.end and c.target in ("", target)]
-    stance_cues = [c for c in inside if c.role in STANCE_ROLES]
+    stance_cues = [c for c in inside if c.role in STANCE_ROLES or c.role == "claim"]
     signs = {c: 1.0 for c in stance_cues}
     notes: dict[Cue, str] = {}
     for negator in (c for c in inside if c.role == "negator"):
@@ -250,11 +251,14 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
             if after or modal:
                 signs[scoped] = -signs[scoped]
                 notes[scoped] = f"negator '{negator.text}' scopes "
+    # A claim stated is no stance; denied, it counts with its own weight.
+    stance_cues = [c for c in stance_cues if c.role != "claim" or signs[c] < 0]
     if not stance_cues:
         return 0.0, []
     strongest = max(stance_cues, key=lambda c: (abs(c.weight), c.start))
-    value = signs[strongest] * strongest.weight
-    flipped = f" -> {value:+.2f}" if signs[strongest] < 0 else ""
+    denied = strongest.role == "claim"
+    value = strongest.weight if denied else signs[strongest] * strongest.weight
+    flipped = f" -> {value:+.2f}" if signs[strongest] < 0 and not denied else ""
     evidence = [f"{notes.get(strongest, '')}{strongest.role} '{strongest.text}' ({strongest.weight:+.2f}{flipped})"]
     for cue in inside:
         if cue.role == "hedge":

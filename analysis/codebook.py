@@ -14,6 +14,8 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     ``kind`` (``speech`` or ``belief``), ``stance`` (the stance the verb itself carries,
     -1..1), ``complement`` (optional regular expression the content must start with, e.g.
     "praised X *for* ..."; without it a bare noun-phrase object is no statement).
+    ``doubts`` (optional): ``yes`` for a verb that puts its complement in doubt ("questioned
+    whether", "denied that"): the stance of what it reports is reversed.
 ``targets.csv``
     ``target_id``, ``proposition`` (one sentence), ``terms`` (``;``-separated regular
     expressions that make a statement relevant to the target), and optionally what the
@@ -106,6 +108,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("kind", check=_one_of(CUE_KINDS)),
         Column("stance", check=_number_in_unit_range),
         Column("complement", required=False, check=_single_regex),
+        Column("doubts", required=False, check=_one_of(("yes",)), in_header=False),
     ),
     "targets.csv": (
         Column("target_id"),

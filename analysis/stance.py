@@ -38,7 +38,8 @@ reporting verbs) and work in this order:
    ("complained that they were cut out"); when the signs differ the content decides, since
    a negative verb often introduces a demand ("warned that allies must spend more",
    "complained that allies are not paying their fair share"). An addressed target with no
-   cue at all is 0 (neutral).
+   cue at all is 0 (neutral). A verb marked ``doubts`` in ``cues.csv`` reverses the
+   content's stance instead ("questioned whether the target was achievable").
 
 Every step that changed a score is written into the evidence string, e.g.
 ``term '2027'; negator 'not' scopes 'realistic' (support +0.80 -> -0.80); verb 'said' neutral; stance -0.80``.
@@ -53,9 +54,6 @@ from analysis.codebook import Codebook, split_terms
 from analysis.prefilter import Screen, ScreenSet, fold, screen
 
 NEGATION_WINDOW = 4
-# Reporting verbs that put their complement in doubt: "questioned whether the target was
-# achievable" opposes what "the target was achievable" supports.
-DOUBT_VERB = re.compile(r"question(?:s|ed|ing)?|doubt(?:s|ed|ing)?|den(?:y|ies|ied|ying)|disput(?:e|es|ed|ing)", re.I)
 THREAT_WEIGHT = 1.0
 
 # Anaphors that take their referent from the sentence before: a demonstrative or definite
@@ -123,7 +121,7 @@ class Rules:
 
     targets: tuple[tuple[str, tuple[Screen, ...], Facets], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
-    verbs: tuple[tuple[Screen, float], ...]
+    verbs: tuple[tuple[Screen, float, bool], ...]  # pattern, stance, doubts its complement
     term_screens: frozenset[Screen]  # every target term and act
     content_screens: ScreenSet  # the target terms, facets and the anaphor, looked for in a content at once
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
@@ -145,7 +143,8 @@ def compile_rules(codebook: Codebook) -> Rules:
     lexicon = tuple(
         (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
-    verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
+    verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance), row.doubts == "yes")
+                  for row in codebook.cues.itertuples())
     terms = [s for _, group, facets in targets for s in group + facets.acts]
     facet_screens = [s for *_, facets in targets for s in facets.actors + facets.domain]
     return Rules(targets, lexicon, verbs, frozenset(terms),
@@ -221,14 +220,14 @@ def lexicon_cues(content: str, rules: Rules, folded: str | None = None) -> list[
     return sorted(kept, key=lambda c: (c.start, c.target))
 
 
-def verb_stance(cue: str, rules: Rules) -> float | None:
-    """The stance of reporting verb ``cue`` from ``cues.csv`` (first row whose regex
-    matches the whole cue), or None when no row matches."""
+def verb_stance(cue: str, rules: Rules) -> tuple[float, bool] | None:
+    """The stance of reporting verb ``cue`` from ``cues.csv`` and whether it doubts its
+    complement (first row whose regex matches the whole cue), or None when no row matches."""
     cue = cue.strip()
     folded = fold(cue)
-    for screened, stance in rules.verbs:
+    for screened, stance, doubts in rules.verbs:
         if screened.may_match(folded) and screened.pattern.fullmatch(cue):
-            return stance
+            return stance, doubts
     return None
 
 
@@ -368,7 +367,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     cues = lexicon_cues(content, rules, folded)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
-    verb = verb_stance(cue or "", rules)
+    verb, doubts = verb_stance(cue or "", rules) or (None, False)
     out: dict[str, tuple[float, str]] = {}
     for target in rules.target_ids:
         if target not in located:
@@ -389,7 +388,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
                 prefix = "" if i in own else "clause without target: "
                 evidence.extend(prefix + n for n in notes)
             total += value
-        if total and DOUBT_VERB.fullmatch((cue or "").strip()):
+        if total and doubts:
             total = -total
             evidence.append(f"verb '{cue}' doubts its complement (stance {-total:+.2f} -> {total:+.2f})")
         elif verb is None:

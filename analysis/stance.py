@@ -113,6 +113,14 @@ class Facets:
     domain: tuple[Screen, ...]
     acts: tuple[Screen, ...]
 
+    def may_hold(self, passing: set[Screen], folded: str) -> bool:
+        """False only if a content whose passing screens are ``passing`` (its fold:
+        ``folded``) cannot be about these facets: a cheap test before scanning for them."""
+        def some(group: tuple[Screen, ...]) -> bool:
+            return not group or not passing.isdisjoint(group)
+        return (bool(self.acts) and some(self.acts) and some(self.domain)
+                and (some(self.actors) or _PRONOUN.may_match(folded)))
+
 
 @dataclass(frozen=True)
 class Rules:
@@ -122,9 +130,12 @@ class Rules:
     targets: tuple[tuple[str, tuple[Screen, ...], Facets], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
     verbs: tuple[tuple[Screen, float, bool], ...]  # pattern, stance, doubts its complement
-    term_screens: frozenset[Screen]  # every target term and act
-    content_screens: ScreenSet  # the target terms, facets and the anaphor, looked for in a content at once
+    term_screens: frozenset[Screen]  # every target term
+    act_screens: frozenset[Screen]  # every facet act
+    content_screens: ScreenSet  # the target terms, acts and the anaphor, looked for in a content at once
+    facet_screens: ScreenSet  # actors and domains, looked for only in contents that hold an act
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
+    faceted: tuple[Facets, ...]  # the facets of the targets that have them
 
     @property
     def target_ids(self) -> list[str]:
@@ -145,10 +156,11 @@ def compile_rules(codebook: Codebook) -> Rules:
         for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance), row.doubts == "yes")
                   for row in codebook.cues.itertuples())
-    terms = [s for _, group, facets in targets for s in group + facets.acts]
-    facet_screens = [s for *_, facets in targets for s in facets.actors + facets.domain]
-    return Rules(targets, lexicon, verbs, frozenset(terms),
-                 ScreenSet(terms + facet_screens + [_ANAPHOR, _PRONOUN]), ScreenSet(s for s, *_ in lexicon))
+    terms = [s for _, group, _ in targets for s in group]
+    acts = [s for *_, facets in targets for s in facets.acts]
+    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(acts), ScreenSet(terms + acts + [_ANAPHOR]),
+                 ScreenSet(s for *_, facets in targets for s in facets.actors + facets.domain),
+                 ScreenSet(s for s, *_ in lexicon), tuple(facets for *_, facets in targets if facets.acts))
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -273,7 +285,10 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
                previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
     anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
-    if not anaphors and rules.term_screens.isdisjoint(passing):
+    if not rules.act_screens.isdisjoint(passing):
+        passing = passing | rules.facet_screens.passing(folded)
+    if (not anaphors and rules.term_screens.isdisjoint(passing)
+            and not any(facets.may_hold(passing, folded) for facets in rules.faceted)):
         return {}  # most statements: no term of any target, nor an anaphor to look back with
     previous_folded = fold(previous) if anaphors else ""
     previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
@@ -283,7 +298,7 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
         if hits:
             addressed[target] = [(m.start(), f"term '{m.group(0)}'") for m in hits]
             continue
-        about = _about(content, folded, passing, facets, previous) if facets.acts else None
+        about = _about(content, folded, passing, facets, previous) if facets.may_hold(passing, folded) else None
         if about:
             addressed[target] = about
             continue
@@ -306,7 +321,7 @@ def _about(content: str, folded: str, passing: set[Screen], facets: Facets,
         return []
     where = ""
     if facets.actors and not actors:
-        pronouns = _find_screened(_PRONOUN, content, folded, passing)
+        pronouns = _whole_words(_PRONOUN.finditer(content, folded), content)
         if not pronouns or not previous:
             return []
         previous_folded = fold(previous)

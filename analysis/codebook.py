@@ -29,7 +29,8 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     ``term`` (regular expression), ``role`` (one of :data:`LEXICON_ROLES`), ``weight``
     (-1..1), ``target`` (a target id, or empty for every target). A ``claim`` is a fact the
     proposition rests on ("rising", "is real"): stating it is no stance, and its weight is
-    the stance of denying it ("the sea is not rising").
+    the stance of denying it ("the sea is not rising"). A ``referent`` is a noun that after
+    "this/that/the" refers to a target of the previous sentence ("that deadline"; weight unused).
 
 Every problem is reported as :class:`CodebookError` naming the file, the line and the
 fix, so that an edit that breaks the codebook is caught on load, not mid-corpus.
@@ -48,7 +49,7 @@ DEFAULT_DIR = Path(__file__).parent / "codebook"
 
 ACTOR_TYPES = ("person", "organization", "anonymous_person", "anonymous_group", "unknown")
 CUE_KINDS = ("speech", "belief")
-LEXICON_ROLES = ("support", "oppose", "claim", "negator", "hedge", "booster")
+LEXICON_ROLES = ("support", "oppose", "claim", "negator", "hedge", "booster", "referent")
 
 
 class CodebookError(ValueError):

@@ -6,8 +6,8 @@ reads positive to VADER yet opposes the deadline. The rules read the codebook
 reporting verbs) and work in this order:
 
 1. **Addressed.** A target is addressed when one of its terms occurs in the content, or
-   when the content holds an anaphor (:data:`ANAPHOR`: "that deadline", "the plan",
-   pronominal "this") and a term of the target occurs in the previous sentence. A target
+   when the content holds an anaphor (:func:`anaphor_pattern`: "that deadline", "the plan"
+   with a ``referent`` noun of ``stance_lexicon.csv``, or pronominal "this") and a term of the target occurs in the previous sentence. A target
    with facets (``actors``, ``domain``, ``acts`` in ``targets.csv``) is also addressed when
    what its proposition is about occurs in the content: every facet it fills in matches,
    and one clause holds an act together with the actor or the domain ("pressed European
@@ -56,17 +56,9 @@ from analysis.prefilter import Screen, ScreenSet, fold, screen
 NEGATION_WINDOW = 4
 THREAT_WEIGHT = 1.0
 
-# Anaphors that take their referent from the sentence before: a demonstrative or definite
-# noun phrase whose head names a kind of proposition, or pronominal "this".
-_REFERENT_NOUNS = (r"deadline|target|goal|timeline|timetable|date|plan|proposal|demand|request|idea|policy|"
-                   r"approach|shift|move|pledge|commitment|initiative|talks|negotiations|schedule|timeframe|time frame|window")
-ANAPHOR = re.compile(
-    r"(?<!\w)(?:(?:this|that|these|those|such an?|the)\s+(?:" + _REFERENT_NOUNS + r")(?!\w)"
-    r"|this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|again|too|"
-    r"before|now|and|but|or)(?!\w)))",
-    re.I,
-)
-_ANAPHOR = screen(ANAPHOR)
+# Pronominal "this" as an anaphor: "this" before punctuation or one of these words.
+_PRONOMINAL_THIS = (r"this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|"
+                    r"again|too|before|now|and|but|or)(?!\w))")
 # A pronoun that lets a target's actor facet be found in the previous sentence.
 _PRONOUN = screen(re.compile(r"they|them|their|themselves|its|itself", re.I))
 CLAUSE_BREAK = re.compile(
@@ -136,10 +128,20 @@ class Rules:
     facet_screens: ScreenSet  # actors and domains, looked for only in contents that hold an act
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
     faceted: tuple[Facets, ...]  # the facets of the targets that have them
+    anaphor: Screen  # :func:`anaphor_pattern` of the codebook's referent nouns
 
     @property
     def target_ids(self) -> list[str]:
         return [target for target, *_ in self.targets]
+
+
+def anaphor_pattern(referents: list[str]) -> re.Pattern:
+    """Anaphors that take their referent from the sentence before: a demonstrative or
+    definite noun phrase whose head is one of ``referents`` (regular expressions:
+    "deadline", "plan"), or pronominal "this"."""
+    heads = "|".join(f"(?:{r})" for r in referents)
+    noun_phrase = rf"(?:this|that|these|those|such an?|the)\s+(?:{heads})(?!\w)|" if referents else ""
+    return re.compile(rf"(?<!\w)(?:{noun_phrase}{_PRONOMINAL_THIS})", re.I)
 
 
 def _screens(cell: str) -> tuple[Screen, ...]:
@@ -151,16 +153,17 @@ def compile_rules(codebook: Codebook) -> Rules:
     targets = tuple((row.target_id, _screens(row.terms), Facets(_screens(row.actors), _screens(row.domain),
                                                                  _screens(row.acts)))
                     for row in codebook.targets.itertuples())
-    lexicon = tuple(
-        (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
-        for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
+    entries = [(term, row) for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term)]
+    lexicon = tuple((screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
+                    for term, row in entries if row.role != "referent")
+    anaphor = screen(anaphor_pattern([term for term, row in entries if row.role == "referent"]))
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance), row.doubts == "yes")
                   for row in codebook.cues.itertuples())
     terms = [s for _, group, _ in targets for s in group]
     acts = [s for *_, facets in targets for s in facets.acts]
-    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(acts), ScreenSet(terms + acts + [_ANAPHOR]),
+    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(acts), ScreenSet(terms + acts + [anaphor]),
                  ScreenSet(s for *_, facets in targets for s in facets.actors + facets.domain),
-                 ScreenSet(s for s, *_ in lexicon), tuple(facets for *_, facets in targets if facets.acts))
+                 ScreenSet(s for s, *_ in lexicon), tuple(facets for *_, facets in targets if facets.acts), anaphor)
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -284,7 +287,7 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
 def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
                previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
-    anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
+    anaphors = _find_screened(rules.anaphor, content, folded, passing) if previous else []
     if not rules.act_screens.isdisjoint(passing):
         passing = passing | rules.facet_screens.passing(folded)
     if (not anaphors and rules.term_screens.isdisjoint(passing)

@@ -102,7 +102,7 @@ def test_malformed_pattern(codebook_copy: Path, file: str, changes: dict[str, st
 def test_lexicon_bad_role(codebook_copy: Path):
     line = append_variant(codebook_copy / "stance_lexicon.csv", role="applaud")
     assert_error(codebook_copy, "stance_lexicon.csv", line,
-                 "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster", "correct 'role'")
+                 "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster, referent", "correct 'role'")
 
 
 @pytest.mark.parametrize("weight, problem", [("1.5", "1.5 is outside -1..1"), ("strong", "'strong' is not a number")])

@@ -318,3 +318,13 @@ def test_denied_claim_opposes_and_stated_claim_is_no_stance(codebook_copy):
     score, evidence = stance_of(rules, "defense spending is not rising", "defense_spending")
     assert score == pytest.approx(-0.6) and "negator 'not' scopes claim 'rising' (-0.60)" in evidence
     assert stance_of(rules, "defense spending is rising", "defense_spending")[0] == 0.0
+
+
+def test_anaphor_nouns_come_from_the_codebook(rules, codebook_copy):
+    previous = "Washington wants Europe ready by 2027."
+    score, evidence = stance_of(rules, "that timetable is unrealistic", "deadline_2027", previous=previous)
+    assert score == pytest.approx(-0.9) and "anaphor 'that timetable'" in evidence
+    lexicon = codebook_copy / "stance_lexicon.csv"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("|timetable|", "|"), encoding="utf-8")
+    edited = compile_rules(load_codebook(codebook_copy))
+    assert math.isnan(stance_of(edited, "that timetable is unrealistic", "deadline_2027", previous=previous)[0])

@@ -123,9 +123,9 @@ class Rules:
     lexicon: tuple[tuple[Screen, str, float, str], ...]
     verbs: tuple[tuple[Screen, float, bool], ...]  # pattern, stance, doubts its complement
     term_screens: frozenset[Screen]  # every target term
-    act_screens: frozenset[Screen]  # every facet act
-    content_screens: ScreenSet  # the target terms, acts and the anaphor, looked for in a content at once
-    facet_screens: ScreenSet  # actors and domains, looked for only in contents that hold an act
+    gate_screens: frozenset[Screen]  # per faceted target its domain (its acts if it has none)
+    content_screens: ScreenSet  # the target terms, gates and the anaphor, looked for in a content at once
+    facet_screens: ScreenSet  # the other facets, looked for only in contents that pass a gate
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
     faceted: tuple[Facets, ...]  # the facets of the targets that have them
     anaphor: Screen  # :func:`anaphor_pattern` of the codebook's referent nouns
@@ -160,10 +160,13 @@ def compile_rules(codebook: Codebook) -> Rules:
     verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance), row.doubts == "yes")
                   for row in codebook.cues.itertuples())
     terms = [s for _, group, _ in targets for s in group]
-    acts = [s for *_, facets in targets for s in facets.acts]
-    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(acts), ScreenSet(terms + acts + [anaphor]),
-                 ScreenSet(s for *_, facets in targets for s in facets.actors + facets.domain),
-                 ScreenSet(s for s, *_ in lexicon), tuple(facets for *_, facets in targets if facets.acts), anaphor)
+    faceted = tuple(facets for *_, facets in targets if facets.acts)
+    # Domain words are rarer than acts ("run", "lead") and actors: they alone are looked
+    # for in every content, the other facets only where one of them occurs.
+    gates = [s for facets in faceted for s in facets.domain or facets.acts]
+    others = [s for f in faceted for s in f.actors + f.domain + f.acts if s not in gates]
+    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(gates), ScreenSet(terms + gates + [anaphor]),
+                 ScreenSet(others), ScreenSet(s for s, *_ in lexicon), faceted, anaphor)
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -288,7 +291,7 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
                previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
     anaphors = _find_screened(rules.anaphor, content, folded, passing) if previous else []
-    if not rules.act_screens.isdisjoint(passing):
+    if not rules.gate_screens.isdisjoint(passing):
         passing = passing | rules.facet_screens.passing(folded)
     if (not anaphors and rules.term_screens.isdisjoint(passing)
             and not any(facets.may_hold(passing, folded) for facets in rules.faceted)):

@@ -105,6 +105,22 @@ def test_lexicon_bad_role(codebook_copy: Path):
                  "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster, referent", "correct 'role'")
 
 
+def test_cue_doubts_is_yes_or_empty(codebook_copy: Path):
+    line = append_variant(codebook_copy / "cues.csv", cue="mulled", doubts="maybe")
+    assert_error(codebook_copy, "cues.csv", line, "column 'doubts': 'maybe' is not one of yes", "correct 'doubts'")
+
+
+def test_cues_without_doubts_column_load(codebook_copy: Path):
+    path = codebook_copy / "cues.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row[:-1] for row in csv.reader(handle)]
+    assert rows[0] == ["cue", "kind", "stance", "complement"]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert set(load_codebook(codebook_copy).cues["doubts"]) == {""}
+
+
 @pytest.mark.parametrize("weight, problem", [("1.5", "1.5 is outside -1..1"), ("strong", "'strong' is not a number")])
 def test_lexicon_weight_out_of_range(codebook_copy: Path, weight: str, problem: str):
     line = append_variant(codebook_copy / "stance_lexicon.csv", weight=weight)

@@ -7,7 +7,8 @@ reporting verbs) and work in this order:
 
 1. **Addressed.** A target is addressed when one of its terms occurs in the content, or
    when the content holds an anaphor (:func:`anaphor_pattern`: "that deadline", "the plan"
-   with a ``referent`` noun of ``stance_lexicon.csv``, or pronominal "this") and a term of the target occurs in the previous sentence. A target
+   with a ``referent`` noun of ``stance_lexicon.csv``, or pronominal "this") and a term of
+   the target occurs in the previous sentence. A target
    with facets (``actors``, ``domain``, ``acts`` in ``targets.csv``) is also addressed when
    what its proposition is about occurs in the content: every facet it fills in matches,
    and one clause holds an act together with the actor or the domain ("pressed European
@@ -15,16 +16,18 @@ reporting verbs) and work in this order:
    previous sentence when the content refers back with a pronoun ("they", "its").
    Otherwise its stance is NaN.
 2. **Segments.** The content is cut into clauses at ``; :``, dashes and the conjunctions
-   in :data:`CLAUSE_BREAK`, and a subordinate clause ("although ...") at its first comma; a condition ("if/unless ...," up to the next comma, or a
-   negated relative clause "countries that did not spend ...") is a segment of its own.
+   in :data:`CLAUSE_BREAK`, and a subordinate clause ("although ...") at its first comma;
+   a condition ("if/unless ...," up to the next comma, or a negated relative clause
+   "countries that did not spend ...") is a segment of its own.
 3. **Cues in a segment.** Lexicon support/oppose cues carry their signed weight. A
    negator flips every stance cue that starts within :data:`NEGATION_WINDOW` words after
    it in the same segment ("not realistic", "not yet satisfied"), and a modal cue right
    before it ("should not", "must never"). A ``claim`` cue counts only when a negator
-   scopes it, with its own weight ("the sea is not rising"; "the sea is rising" is a report). The segment's
-   value is its strongest cue (largest magnitude; the strongest cue decides, so that
-   "should not take over" is not cancelled by its own two cues), multiplied by every
-   hedge weight (may: x0.5) and by 1 + every booster weight (highly: x1.5) in it.
+   scopes it, with its own weight ("the sea is not rising"; "the sea is rising" is a
+   report). The segment's value is its strongest cue (largest magnitude; the strongest cue
+   decides, so that "should not take over" is not cancelled by its own two cues),
+   multiplied by every hedge weight (may: x0.5) and by 1 + every booster weight (highly:
+   x1.5) in it.
 4. **Threat.** A condition segment that is negated ("if Europe does not meet the 2027
    deadline", "unless ...", "that did not spend") plus an oppose cue (a sanction: "stop",
    "invade") in another segment is a threat: the condition's targets get

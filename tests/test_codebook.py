@@ -102,7 +102,8 @@ def test_malformed_pattern(codebook_copy: Path, file: str, changes: dict[str, st
 def test_lexicon_bad_role(codebook_copy: Path):
     line = append_variant(codebook_copy / "stance_lexicon.csv", role="applaud")
     assert_error(codebook_copy, "stance_lexicon.csv", line,
-                 "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster, referent", "correct 'role'")
+                 "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster, referent",
+                 "correct 'role'")
 
 
 def test_cue_doubts_is_yes_or_empty(codebook_copy: Path):

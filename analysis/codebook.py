@@ -14,12 +14,23 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     ``kind`` (``speech`` or ``belief``), ``stance`` (the stance the verb itself carries,
     -1..1), ``complement`` (optional regular expression the content must start with, e.g.
     "praised X *for* ..."; without it a bare noun-phrase object is no statement).
+    ``doubts`` (optional): ``yes`` for a verb that puts its complement in doubt ("questioned
+    whether", "denied that"): the stance of what it reports is reversed.
 ``targets.csv``
     ``target_id``, ``proposition`` (one sentence), ``terms`` (``;``-separated regular
-    expressions that make a statement relevant to the target).
+    expressions that make a statement relevant to the target), and optionally what the
+    proposition is about, as ``;``-separated regular expressions: ``actors`` (who should
+    act: "Europe", "the continent"), ``domain`` ("defen[cs]e", "troops") and ``acts``
+    ("take over", "step up"). A statement then also addresses the target when every facet
+    the row fills in occurs in it and one clause holds an act with the actor or the domain
+    (:mod:`analysis.stance`). ``acts`` goes with at least one of the other two; a codebook
+    whose targets.csv lacks these columns loads as before.
 ``stance_lexicon.csv``
     ``term`` (regular expression), ``role`` (one of :data:`LEXICON_ROLES`), ``weight``
-    (-1..1), ``target`` (a target id, or empty for every target).
+    (-1..1), ``target`` (a target id, or empty for every target). A ``claim`` is a fact the
+    proposition rests on ("rising", "is real"): stating it is no stance, and its weight is
+    the stance of denying it ("the sea is not rising"). A ``referent`` is a noun that after
+    "this/that/the" refers to a target of the previous sentence ("that deadline"; weight unused).
 
 Every problem is reported as :class:`CodebookError` naming the file, the line and the
 fix, so that an edit that breaks the codebook is caught on load, not mid-corpus.
@@ -39,7 +50,7 @@ DEFAULT_DIR = Path(__file__).parent / "codebook"
 
 ACTOR_TYPES = ("person", "organization", "anonymous_person", "anonymous_group", "unknown")
 CUE_KINDS = ("speech", "belief")
-LEXICON_ROLES = ("support", "oppose", "negator", "hedge", "booster")
+LEXICON_ROLES = ("support", "oppose", "claim", "negator", "hedge", "booster", "referent")
 PER_CODEBOOK_ENTRIES = 8  # codebooks whose compiled form is kept (the ablation makes a few)
 
 
@@ -57,6 +68,7 @@ class Column:
     name: str
     required: bool = True
     check: Callable[[str], str | None] | None = None  # returns a problem, or None
+    in_header: bool = True  # False: a file without the column reads as if every cell were empty
 
 
 def _single_regex(value: str) -> str | None:
@@ -99,11 +111,13 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("kind", check=_one_of(CUE_KINDS)),
         Column("stance", check=_number_in_unit_range),
         Column("complement", required=False, check=_single_regex),
+        Column("doubts", required=False, check=_one_of(("yes",)), in_header=False),
     ),
     "targets.csv": (
         Column("target_id"),
         Column("proposition"),
         Column("terms", check=_regex),
+        *(Column(facet, required=False, check=_regex, in_header=False) for facet in ("actors", "domain", "acts")),
     ),
     "stance_lexicon.csv": (
         Column("term", check=_regex),
@@ -133,7 +147,7 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> pd.DataFrame:
     if not rows:
         raise _error(path, 1, "the file is empty", f"add the header line: {','.join(c.name for c in columns)}")
     header = [h.strip() for h in rows[0]]
-    missing = [c.name for c in columns if c.name not in header]
+    missing = [c.name for c in columns if c.in_header and c.name not in header]
     if missing:
         raise _error(path, 1, f"header lacks column(s) {', '.join(missing)}",
                      f"the header must name: {','.join(c.name for c in columns)}")
@@ -144,7 +158,7 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> pd.DataFrame:
         if len(row) != len(header):
             raise _error(path, line, f"{len(row)} cells where the header has {len(header)}",
                          "quote cells that contain commas, and give every column a cell")
-        record = {name: cell.strip() for name, cell in zip(header, row)}
+        record = {c.name: "" for c in columns} | {name: cell.strip() for name, cell in zip(header, row)}
         for column in columns:
             value = record[column.name]
             if column.required and not value:
@@ -154,7 +168,8 @@ def read_table(path: Path, columns: tuple[Column, ...]) -> pd.DataFrame:
                 raise _error(path, line, f"column '{column.name}': {problem}", f"correct '{column.name}'")
         record["line"] = line
         records.append(record)
-    return pd.DataFrame(records, columns=[*header, "line"])
+    absent = [c.name for c in columns if c.name not in header]
+    return pd.DataFrame(records, columns=[*header, *absent, "line"])
 
 
 @dataclass(frozen=True)
@@ -191,6 +206,18 @@ def check_reference(path: Path, table: pd.DataFrame, column: str, allowed: set[s
                          f"use one of {', '.join(sorted(allowed))}, or add '{value}' to the {what} file")
 
 
+def check_facets(path: Path, targets: pd.DataFrame) -> None:
+    """Raise :class:`CodebookError` at the first target whose facets cannot address it: acts
+    without actors or domain, or actors or domain without acts."""
+    for row in targets.itertuples():
+        if (row.actors or row.domain) and not row.acts:
+            raise _error(path, row.line, f"target '{row.target_id}' has actors or domain but no acts",
+                         "fill in 'acts' (what the actor should do), or empty 'actors' and 'domain'")
+        if row.acts and not (row.actors or row.domain):
+            raise _error(path, row.line, f"target '{row.target_id}' has acts but neither actors nor domain",
+                         "fill in 'actors' or 'domain', or empty 'acts'")
+
+
 def load_codebook(folder: str | Path | None = None) -> Codebook:
     """Load every codebook file from ``folder`` (default: the packaged codebook) and
     check cross-references: unique ids, actors' blocs and lexicon targets that exist."""
@@ -198,6 +225,7 @@ def load_codebook(folder: str | Path | None = None) -> Codebook:
     tables = {name: read_table(folder / name, columns) for name, columns in SCHEMAS.items()}
     for name, key in KEYS.items():
         check_unique(folder / name, tables[name], key)
+    check_facets(folder / "targets.csv", tables["targets.csv"])
     blocs = set(tables["blocs.csv"]["bloc"]) | {"unknown"}
     check_reference(folder / "actors.csv", tables["actors.csv"], "bloc", blocs, "bloc")
     check_reference(folder / "stance_lexicon.csv", tables["stance_lexicon.csv"], "target",

@@ -37,7 +37,10 @@ EXAMPLES = {
                   "nationality_terms": "Examplish;Examplians;Example City"},
     "targets.csv": {"target_id": "example_target",
                     "proposition": "One sentence a speaker can be for or against (replace this example).",
-                    "terms": "example polic(?:y|ies);example (?:plan|proposal)"},
+                    "terms": "example polic(?:y|ies);example (?:plan|proposal)",
+                    "actors": "example countr(?:y|ies);the example government",
+                    "domain": "example (?:polic(?:y|ies)|reform)",
+                    "acts": "adopt\\w*;introduc\\w*;pass(?:es|ed|ing)?"},
 }
 README = """# Codebook: {folder}
 
@@ -56,8 +59,11 @@ One row per proposition. `target_id` is a short id (it names the `stance_<target
 columns); `proposition` is one sentence a speaker can be for or against; `terms` are
 regular expressions (case-insensitive) that make a statement address the target: name
 the policy, the deadline, the plan, in the words articles use. The example row fills
-every column: replace it with your own targets. A target whose count stays 0 in
-`codebook check --corpus` never fires: widen its terms.
+every column: replace it with your own targets. The optional `actors` (who should act),
+`domain` (what the proposition is about) and `acts` (what should be done) let a statement
+address the target in words no term lists: it does when an act shares a clause with an
+actor or a domain word. A target whose count stays 0 in `codebook check --corpus` never
+fires: widen its terms or facets.
 
 ## actors.csv: who speaks
 
@@ -79,12 +85,14 @@ starting point: keep, rename or replace the blocs.
 
 `cue` (a regular expression, its forms joined by `|`), `kind` (speech or belief),
 `stance` (what the verb itself carries, -1..1: "praised" +0.8, "complained" -0.6),
-`complement` (optional: a pattern the content must start with). Copied as is; it holds
-for English news on any topic.
+`complement` (optional: a pattern the content must start with), `doubts` (`yes` when the
+verb casts doubt on its complement: "questioned whether"). Copied as is; it holds for
+English news on any topic.
 
 ## stance_lexicon.csv: support and opposition cues (language-level)
 
-`term` (regular expression), `role` (support, oppose, negator, hedge, booster), `weight`
+`term` (regular expression), `role` (support, oppose, claim, negator, hedge, booster,
+referent: see the package README), `weight`
 (-1..1), `target` (a target id for a cue that only holds for one target, or empty for
 every target). Copied without the packaged debate's target-specific rows; add rows for
 yours (e.g. words that doubt a deadline).

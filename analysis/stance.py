@@ -6,19 +6,28 @@ reads positive to VADER yet opposes the deadline. The rules read the codebook
 reporting verbs) and work in this order:
 
 1. **Addressed.** A target is addressed when one of its terms occurs in the content, or
-   when the content holds an anaphor (:data:`ANAPHOR`: "that deadline", "the plan",
-   pronominal "this") and a term of the target occurs in the previous sentence. Otherwise
-   its stance is NaN.
+   when the content holds an anaphor (:func:`anaphor_pattern`: "that deadline", "the plan"
+   with a ``referent`` noun of ``stance_lexicon.csv``, or pronominal "this") and a term of
+   the target occurs in the previous sentence. A target
+   with facets (``actors``, ``domain``, ``acts`` in ``targets.csv``) is also addressed when
+   what its proposition is about occurs in the content: every facet it fills in matches,
+   and one clause holds an act together with the actor or the domain ("pressed European
+   capitals to shoulder more of their security"); the actor may instead stand in the
+   previous sentence when the content refers back with a pronoun ("they", "its").
+   Otherwise its stance is NaN.
 2. **Segments.** The content is cut into clauses at ``; :``, dashes and the conjunctions
-   in :data:`CLAUSE_BREAK`; a condition ("if/unless ...," up to the next comma, or a
-   negated relative clause "countries that did not spend ...") is a segment of its own.
+   in :data:`CLAUSE_BREAK`, and a subordinate clause ("although ...") at its first comma;
+   a condition ("if/unless ...," up to the next comma, or a negated relative clause
+   "countries that did not spend ...") is a segment of its own.
 3. **Cues in a segment.** Lexicon support/oppose cues carry their signed weight. A
    negator flips every stance cue that starts within :data:`NEGATION_WINDOW` words after
    it in the same segment ("not realistic", "not yet satisfied"), and a modal cue right
-   before it ("should not", "must never"). The segment's
-   value is its strongest cue (largest magnitude; the strongest cue decides, so that
-   "should not take over" is not cancelled by its own two cues), multiplied by every
-   hedge weight (may: x0.5) and by 1 + every booster weight (highly: x1.5) in it.
+   before it ("should not", "must never"). A ``claim`` cue counts only when a negator
+   scopes it, with its own weight ("the sea is not rising"; "the sea is rising" is a
+   report). The segment's value is its strongest cue (largest magnitude; the strongest cue
+   decides, so that "should not take over" is not cancelled by its own two cues),
+   multiplied by every hedge weight (may: x0.5) and by 1 + every booster weight (highly:
+   x1.5) in it.
 4. **Threat.** A condition segment that is negated ("if Europe does not meet the 2027
    deadline", "unless ...", "that did not spend") plus an oppose cue (a sanction: "stop",
    "invade") in another segment is a threat: the condition's targets get
@@ -32,7 +41,8 @@ reporting verbs) and work in this order:
    ("complained that they were cut out"); when the signs differ the content decides, since
    a negative verb often introduces a demand ("warned that allies must spend more",
    "complained that allies are not paying their fair share"). An addressed target with no
-   cue at all is 0 (neutral).
+   cue at all is 0 (neutral). A verb marked ``doubts`` in ``cues.csv`` reverses the
+   content's stance instead ("questioned whether the target was achievable").
 
 Every step that changed a score is written into the evidence string, e.g.
 ``term '2027'; negator 'not' scopes 'realistic' (support +0.80 -> -0.80); verb 'said' neutral; stance -0.80``.
@@ -49,19 +59,14 @@ from analysis.prefilter import Screen, ScreenSet, fold, screen
 NEGATION_WINDOW = 4
 THREAT_WEIGHT = 1.0
 
-# Anaphors that take their referent from the sentence before: a demonstrative or definite
-# noun phrase whose head names a kind of proposition, or pronominal "this".
-_REFERENT_NOUNS = (r"deadline|target|goal|timeline|timetable|date|plan|proposal|demand|request|idea|policy|"
-                   r"approach|shift|move|pledge|commitment|initiative|talks|negotiations")
-ANAPHOR = re.compile(
-    r"(?<!\w)(?:(?:this|that|these|those|such an?|the)\s+(?:" + _REFERENT_NOUNS + r")(?!\w)"
-    r"|this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|again|too|"
-    r"before|now|and|but|or)(?!\w)))",
-    re.I,
-)
-_ANAPHOR = screen(ANAPHOR)
+# Pronominal "this" as an anaphor: "this" before punctuation or one of these words.
+_PRONOMINAL_THIS = (r"this(?=\s*(?:[,.;:!?…”\"’)]|$)|\s+(?:in|is|was|will|would|has|had|for|from|to|at|with|as|"
+                    r"again|too|before|now|and|but|or)(?!\w))")
+# A pronoun that lets a target's actor facet be found in the previous sentence.
+_PRONOUN = screen(re.compile(r"they|them|their|themselves|its|itself", re.I))
 CLAUSE_BREAK = re.compile(
     r"[;:]|\s[–—-]{1,2}\s|(?<!\w)(?:but|since|because|although|though|whereas|while)(?!\w)", re.I)
+_SUBORDINATOR = re.compile(r"since|because|although|though|whereas|while", re.I)
 _CONDITION = re.compile(r"(?<!\w)(?P<unless>unless)(?!\w)|(?<!\w)if(?!\w)", re.I)
 _NEGATED_RELATIVE = re.compile(
     r"(?<!\w)(?:that|who|which)\s+(?:(?:do|does|did|will|would|can|could|have|has|had)\s*(?:not|n['’]t)"
@@ -95,34 +100,76 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class Rules:
-    """The compiled codebook: target terms, lexicon entries and reporting-verb stances, each
-    pattern with the prefilter that skips it for texts it cannot match."""
+class Facets:
+    """What a target's proposition is about: patterns for who should act, the domain and the
+    act (an empty tuple: the target does not use that facet)."""
 
-    targets: tuple[tuple[str, tuple[Screen, ...]], ...]
+    actors: tuple[Screen, ...]
+    domain: tuple[Screen, ...]
+    acts: tuple[Screen, ...]
+
+    def may_hold(self, passing: set[Screen], folded: str) -> bool:
+        """False only if a content whose passing screens are ``passing`` (its fold:
+        ``folded``) cannot be about these facets: a cheap test before scanning for them."""
+        def some(group: tuple[Screen, ...]) -> bool:
+            return not group or not passing.isdisjoint(group)
+        return (bool(self.acts) and some(self.acts) and some(self.domain)
+                and (some(self.actors) or _PRONOUN.may_match(folded)))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled codebook: target terms and facets, lexicon entries and reporting-verb
+    stances, each pattern with the prefilter that skips it for texts it cannot match."""
+
+    targets: tuple[tuple[str, tuple[Screen, ...], Facets], ...]
     lexicon: tuple[tuple[Screen, str, float, str], ...]
-    verbs: tuple[tuple[Screen, float], ...]
+    verbs: tuple[tuple[Screen, float, bool], ...]  # pattern, stance, doubts its complement
     term_screens: frozenset[Screen]  # every target term
-    content_screens: ScreenSet  # the target terms and the anaphor, looked for in a content at once
+    gate_screens: frozenset[Screen]  # per faceted target its domain (its acts if it has none)
+    content_screens: ScreenSet  # the target terms, gates and the anaphor, looked for in a content at once
+    facet_screens: ScreenSet  # the other facets, looked for only in contents that pass a gate
     lexicon_screens: ScreenSet  # looked for only in contents that address a target
+    faceted: tuple[Facets, ...]  # the facets of the targets that have them
+    anaphor: Screen  # :func:`anaphor_pattern` of the codebook's referent nouns
 
     @property
     def target_ids(self) -> list[str]:
-        return [target for target, _ in self.targets]
+        return [target for target, *_ in self.targets]
+
+
+def anaphor_pattern(referents: list[str]) -> re.Pattern:
+    """Anaphors that take their referent from the sentence before: a demonstrative or
+    definite noun phrase whose head is one of ``referents`` (regular expressions:
+    "deadline", "plan"), or pronominal "this"."""
+    heads = "|".join(f"(?:{r})" for r in referents)
+    noun_phrase = rf"(?:this|that|these|those|such an?|the)\s+(?:{heads})(?!\w)|" if referents else ""
+    return re.compile(rf"(?<!\w)(?:{noun_phrase}{_PRONOMINAL_THIS})", re.I)
+
+
+def _screens(cell: str) -> tuple[Screen, ...]:
+    return tuple(screen(re.compile(term, re.I)) for term in split_terms(cell))
 
 
 def compile_rules(codebook: Codebook) -> Rules:
     """Compile a loaded :class:`~analysis.codebook.Codebook` into :class:`Rules`."""
-    targets = tuple(
-        (row.target_id, tuple(screen(re.compile(term, re.I)) for term in split_terms(row.terms)))
-        for row in codebook.targets.itertuples())
-    lexicon = tuple(
-        (screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
-        for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term))
-    verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance)) for row in codebook.cues.itertuples())
-    terms = [s for _, group in targets for s in group]
-    return Rules(targets, lexicon, verbs, frozenset(terms), ScreenSet(terms + [_ANAPHOR]),
-                 ScreenSet(s for s, *_ in lexicon))
+    targets = tuple((row.target_id, _screens(row.terms), Facets(_screens(row.actors), _screens(row.domain),
+                                                                 _screens(row.acts)))
+                    for row in codebook.targets.itertuples())
+    entries = [(term, row) for row in codebook.stance_lexicon.itertuples() for term in split_terms(row.term)]
+    lexicon = tuple((screen(re.compile(term, re.I)), row.role, float(row.weight), row.target or "")
+                    for term, row in entries if row.role != "referent")
+    anaphor = screen(anaphor_pattern([term for term, row in entries if row.role == "referent"]))
+    verbs = tuple((screen(re.compile(row.cue, re.I)), float(row.stance), row.doubts == "yes")
+                  for row in codebook.cues.itertuples())
+    terms = [s for _, group, _ in targets for s in group]
+    faceted = tuple(facets for *_, facets in targets if facets.acts)
+    # Domain words are rarer than acts ("run", "lead") and actors: they alone are looked
+    # for in every content, the other facets only where one of them occurs.
+    gates = [s for facets in faceted for s in facets.domain or facets.acts]
+    others = [s for f in faceted for s in f.actors + f.domain + f.acts if s not in gates]
+    return Rules(targets, lexicon, verbs, frozenset(terms), frozenset(gates), ScreenSet(terms + gates + [anaphor]),
+                 ScreenSet(others), ScreenSet(s for s, *_ in lexicon), faceted, anaphor)
 
 
 def find(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
@@ -154,7 +201,10 @@ def _find_screened(screened: Screen, text: str, folded: str, passing: set[Screen
 
 def segments(content: str) -> list[Segment]:
     """Cut ``content`` into clauses, with conditions as segments of their own."""
-    cuts = sorted({0, len(content), *(m.start() for m in CLAUSE_BREAK.finditer(content))})
+    breaks = list(CLAUSE_BREAK.finditer(content))
+    # A subordinate clause ("Although Europe should lead, ...") ends at its first comma.
+    commas = [content.find(",", m.end()) for m in breaks if _SUBORDINATOR.fullmatch(m.group(0))]
+    cuts = sorted({0, len(content), *(m.start() for m in breaks), *(c for c in commas if c > 0)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):
         position = a
@@ -191,14 +241,14 @@ def lexicon_cues(content: str, rules: Rules, folded: str | None = None) -> list[
     return sorted(kept, key=lambda c: (c.start, c.target))
 
 
-def verb_stance(cue: str, rules: Rules) -> float | None:
-    """The stance of reporting verb ``cue`` from ``cues.csv`` (first row whose regex
-    matches the whole cue), or None when no row matches."""
+def verb_stance(cue: str, rules: Rules) -> tuple[float, bool] | None:
+    """The stance of reporting verb ``cue`` from ``cues.csv`` and whether it doubts its
+    complement (first row whose regex matches the whole cue), or None when no row matches."""
     cue = cue.strip()
     folded = fold(cue)
-    for screened, stance in rules.verbs:
+    for screened, stance, doubts in rules.verbs:
         if screened.may_match(folded) and screened.pattern.fullmatch(cue):
-            return stance
+            return stance, doubts
     return None
 
 
@@ -209,7 +259,7 @@ def _words_between(content: str, a: int, b: int) -> int:
 def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str) -> tuple[float, list[str]]:
     """Value of one segment for ``target`` and the evidence for it."""
     inside = [c for c in cues if segment.start <= c.start < segment.end and c.target in ("", target)]
-    stance_cues = [c for c in inside if c.role in STANCE_ROLES]
+    stance_cues = [c for c in inside if c.role in STANCE_ROLES or c.role == "claim"]
     signs = {c: 1.0 for c in stance_cues}
     notes: dict[Cue, str] = {}
     for negator in (c for c in inside if c.role == "negator"):
@@ -221,11 +271,14 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
             if after or modal:
                 signs[scoped] = -signs[scoped]
                 notes[scoped] = f"negator '{negator.text}' scopes "
+    # A claim stated is no stance; denied, it counts with its own weight.
+    stance_cues = [c for c in stance_cues if c.role != "claim" or signs[c] < 0]
     if not stance_cues:
         return 0.0, []
     strongest = max(stance_cues, key=lambda c: (abs(c.weight), c.start))
-    value = signs[strongest] * strongest.weight
-    flipped = f" -> {value:+.2f}" if signs[strongest] < 0 else ""
+    denied = strongest.role == "claim"
+    value = strongest.weight if denied else signs[strongest] * strongest.weight
+    flipped = f" -> {value:+.2f}" if signs[strongest] < 0 and not denied else ""
     evidence = [f"{notes.get(strongest, '')}{strongest.role} '{strongest.text}' ({strongest.weight:+.2f}{flipped})"]
     for cue in inside:
         if cue.role == "hedge":
@@ -240,16 +293,23 @@ def _segment_value(content: str, segment: Segment, cues: list[Cue], target: str)
 def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
                previous: str) -> dict[str, list[tuple[int, str]]]:
     """For each addressed target: (position in the content, how it was found) pairs."""
-    anaphors = _find_screened(_ANAPHOR, content, folded, passing) if previous else []
-    if not anaphors and rules.term_screens.isdisjoint(passing):
+    anaphors = _find_screened(rules.anaphor, content, folded, passing) if previous else []
+    if not rules.gate_screens.isdisjoint(passing):
+        passing = passing | rules.facet_screens.passing(folded)
+    if (not anaphors and rules.term_screens.isdisjoint(passing)
+            and not any(facets.may_hold(passing, folded) for facets in rules.faceted)):
         return {}  # most statements: no term of any target, nor an anaphor to look back with
     previous_folded = fold(previous) if anaphors else ""
     previous_passing = rules.content_screens.passing(previous_folded) if anaphors else set()
     addressed: dict[str, list[tuple[int, str]]] = {}
-    for target, screens in rules.targets:
+    for target, screens, facets in rules.targets:
         hits = [m for s in screens for m in _find_screened(s, content, folded, passing)]
         if hits:
             addressed[target] = [(m.start(), f"term '{m.group(0)}'") for m in hits]
+            continue
+        about = _about(content, folded, passing, facets, previous) if facets.may_hold(passing, folded) else None
+        if about:
+            addressed[target] = about
             continue
         before = [m for s in screens for m in _find_screened(s, previous, previous_folded, previous_passing)]
         if before:
@@ -257,6 +317,36 @@ def _addressed(content: str, folded: str, passing: set[Screen], rules: Rules,
             addressed[target] = [(anaphor.start(),
                                   f"anaphor '{anaphor.group(0)}' + previous sentence term '{before[0].group(0)}'")]
     return addressed
+
+
+def _about(content: str, folded: str, passing: set[Screen], facets: Facets,
+           previous: str) -> list[tuple[int, str]]:
+    """(position of the act, evidence) when the content is about the target's facets (see
+    the module docstring), else []."""
+    acts = [m for s in facets.acts for m in _find_screened(s, content, folded, passing)]
+    domain = [m for s in facets.domain for m in _find_screened(s, content, folded, passing)]
+    actors = [m for s in facets.actors for m in _find_screened(s, content, folded, passing)]
+    if not acts or (facets.domain and not domain):
+        return []
+    where = ""
+    if facets.actors and not actors:
+        pronouns = _whole_words(_PRONOUN.finditer(content, folded), content)
+        if not pronouns or not previous:
+            return []
+        previous_folded = fold(previous)
+        before = [m for s in facets.actors for m in _whole_words(s.finditer(previous, previous_folded), previous)]
+        if not before:
+            return []
+        where = f" (actor '{before[0].group(0)}' in the previous sentence, pronoun '{pronouns[0].group(0)}')"
+    parts = segments(content)
+    clause = {m: next((i for i, p in enumerate(parts) if p.start <= m.start() < p.end), -1)
+              for m in acts + domain + actors}
+    for act in acts:
+        partners = [m for m in domain + actors if clause[m] == clause[act]]
+        if partners or (where and not facets.domain):
+            named = ", ".join(f"'{m.group(0)}'" for m in sorted(set(actors[:1] + domain[:1]), key=lambda m: m.start()))
+            return [(act.start(), f"about: act '{act.group(0)}' with {named or 'the actor'}{where}")]
+    return []
 
 
 def _located(parts: list[Segment], addressed: dict[str, list[tuple[int, str]]]) -> dict[str, list[tuple[int, str]]]:
@@ -301,7 +391,7 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
     cues = lexicon_cues(content, rules, folded)
     conditions, sanctions = _threats(content, parts, cues)
     addressed_segments = {i for places in located.values() for i, _ in places}
-    verb = verb_stance(cue or "", rules)
+    verb, doubts = verb_stance(cue or "", rules) or (None, False)
     out: dict[str, tuple[float, str]] = {}
     for target in rules.target_ids:
         if target not in located:
@@ -322,7 +412,10 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
                 prefix = "" if i in own else "clause without target: "
                 evidence.extend(prefix + n for n in notes)
             total += value
-        if verb is None:
+        if total and doubts:
+            total = -total
+            evidence.append(f"verb '{cue}' doubts its complement (stance {-total:+.2f} -> {total:+.2f})")
+        elif verb is None:
             evidence.append(f"verb '{cue}' not in cues.csv")
         elif verb == 0:
             evidence.append(f"verb '{cue}' neutral")

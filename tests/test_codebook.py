@@ -102,7 +102,24 @@ def test_malformed_pattern(codebook_copy: Path, file: str, changes: dict[str, st
 def test_lexicon_bad_role(codebook_copy: Path):
     line = append_variant(codebook_copy / "stance_lexicon.csv", role="applaud")
     assert_error(codebook_copy, "stance_lexicon.csv", line,
-                 "column 'role': 'applaud' is not one of support, oppose, negator, hedge, booster", "correct 'role'")
+                 "column 'role': 'applaud' is not one of support, oppose, claim, negator, hedge, booster, referent",
+                 "correct 'role'")
+
+
+def test_cue_doubts_is_yes_or_empty(codebook_copy: Path):
+    line = append_variant(codebook_copy / "cues.csv", cue="mulled", doubts="maybe")
+    assert_error(codebook_copy, "cues.csv", line, "column 'doubts': 'maybe' is not one of yes", "correct 'doubts'")
+
+
+def test_cues_without_doubts_column_load(codebook_copy: Path):
+    path = codebook_copy / "cues.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [row[:-1] for row in csv.reader(handle)]
+    assert rows[0] == ["cue", "kind", "stance", "complement"]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert set(load_codebook(codebook_copy).cues["doubts"]) == {""}
 
 
 @pytest.mark.parametrize("weight, problem", [("1.5", "1.5 is outside -1..1"), ("strong", "'strong' is not a number")])
@@ -136,3 +153,27 @@ def test_missing_file_names_the_file(codebook_copy: Path):
     (codebook_copy / "cues.csv").unlink()
     with pytest.raises(CodebookError, match=re.escape(f"{codebook_copy / 'cues.csv'}: file not found")):
         load_codebook(codebook_copy)
+
+
+@pytest.mark.parametrize("changes, problem, fix", [
+    ({"actors": "Europe", "domain": "", "acts": ""}, "has actors or domain but no acts", "fill in 'acts'"),
+    ({"actors": "", "domain": "", "acts": "take over"}, "has acts but neither actors nor domain", "fill in 'actors'"),
+    ({"actors": "", "domain": "defen[cs", "acts": "lead"}, "column 'domain'.*not a valid regular expression",
+     "correct 'domain'"),
+])
+def test_target_facets_are_validated(codebook_copy: Path, changes: dict[str, str], problem: str, fix: str):
+    line = append_variant(codebook_copy / "targets.csv", target_id="facet_target", **changes)
+    assert_error(codebook_copy, "targets.csv", line, problem, fix)
+
+
+def test_targets_without_facet_columns_still_load(codebook_copy: Path):
+    path = codebook_copy / "targets.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [{k: row[k] for k in ("target_id", "proposition", "terms")} for row in csv.DictReader(handle)]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["target_id", "proposition", "terms"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    targets = load_codebook(codebook_copy).targets
+    assert list(targets["target_id"]) == [r["target_id"] for r in rows]
+    assert (targets[["actors", "domain", "acts"]] == "").all().all()

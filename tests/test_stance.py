@@ -42,8 +42,9 @@ def test_literals_of_real_patterns():
 
 def _codebook_and_date_screens() -> list:
     rules = compile_rules(load_codebook())
-    return ([s for _, group in rules.targets for s in group] + [s for s, *_ in rules.lexicon]
-            + [s for s, _ in rules.verbs] + [s for _, s in _PATTERNS])
+    return ([s for _, group, facets in rules.targets for s in group + facets.actors + facets.domain + facets.acts]
+            + [s for s, *_ in rules.lexicon]
+            + [s for s, *_ in rules.verbs] + [s for _, s in _PATTERNS])
 
 
 SCREENS = _codebook_and_date_screens()

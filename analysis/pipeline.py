@@ -16,6 +16,9 @@ Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements
 With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over every body
 sentence (the sentiment arc of notebook 05): off by default, because the positions and
 networks do not read it and it costs about as much as TextBlob over the whole article again.
+With ``stance_model`` (the path of a model saved by :func:`analysis.learned.save_model`) the
+scored statements take the model's stance for the targets it was trained for, with their
+source and confidence columns (:mod:`analysis.scoring`).
 Serial, parallel and Dask runs write byte-identical files.
 """
 from __future__ import annotations
@@ -96,9 +99,9 @@ class Article:
 
 
 @cache
-def scored_columns() -> list[str]:
-    """Columns of the scored statements frame under the current codebook."""
-    return list(score_statements(extract_statements("", "doc")).columns)
+def scored_columns(stance_model: str | None = None) -> list[str]:
+    """Columns of the scored statements frame under the current codebook (and model)."""
+    return list(score_statements(extract_statements("", "doc"), model=stance_model).columns)
 
 
 def article_paths(seeds: Path) -> list[Path]:
@@ -107,9 +110,10 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
-def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -> Article:
-    """Read, extract, score and date one article file (and score its sentences when
-    ``sentence_sentiment``). Never raises: a file that fails at any stage comes back with
+def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
+                    stance_model: str | None = None) -> Article:
+    """Read, extract, score (with the learned model at path ``stance_model`` when given)
+    and date one article file (and score its sentences when ``sentence_sentiment``). Never raises: a file that fails at any stage comes back with
     its failure (stage and error) and no statements."""
     stage = "read"
     try:
@@ -121,7 +125,7 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -
         spans = body_sentences(document.text, document.blocks)
         statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
         stage = "scoring"
-        scored = score_records(statements, document.text, sentences=spans)
+        scored = score_records(statements, document.text, sentences=spans, model=stance_model)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
         stage = "timeline"
         timeline = timeline_records(document, sentences=spans)
@@ -137,9 +141,9 @@ def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: st
     return Article([documents], failures=[dict(zip(FAILURE_COLUMNS, (documents["path"], stage, problem)))])
 
 
-def table_columns(name: str) -> list[str]:
+def table_columns(name: str, stance_model: str | None = None) -> list[str]:
     """Columns of the per-article table ``name`` (a key of :data:`TABLES`)."""
-    return TABLES[name][1] or scored_columns()
+    return TABLES[name][1] or scored_columns(stance_model)
 
 
 def csv_rows(records: list[dict], columns: list[str]) -> str:
@@ -164,12 +168,14 @@ def run_tables(sentence_sentiment: bool = False) -> list[str]:
     return [name for name in TABLES if sentence_sentiment or name != "sentences"]
 
 
-def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False) -> list[Rendered]:
+def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False,
+                  stance_model: str | None = None) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds, sentence_sentiment)
-        rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in run_tables(sentence_sentiment)}
+        article = process_article(path, seeds, sentence_sentiment, stance_model)
+        rows = {name: csv_rows(getattr(article, name), table_columns(name, stance_model))
+                for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
                                  [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
     return rendered
@@ -207,7 +213,7 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
 
 
 def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
-             sentence_sentiment: bool) -> Iterator[list[Rendered]]:
+             sentence_sentiment: bool, stance_model: str | None = None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -216,20 +222,20 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
             yield from _ordered(
-                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
+                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, stance_model, pure=False),
                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds, sentence_sentiment) for chunk in chunks)
+        yield from (process_chunk(chunk, seeds, sentence_sentiment, stance_model) for chunk in chunks)
         return
     # The first chunk is done here, before the workers start: where they are forked (the
     # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
     # each loading them again.
-    yield process_chunk(next(chunks), seeds, sentence_sentiment)
+    yield process_chunk(next(chunks), seeds, sentence_sentiment, stance_model)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment),
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, stance_model),
                             chunks, jobs * TASKS_PER_WORKER)
 
 
@@ -241,16 +247,24 @@ def available_cores() -> int:
 
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
-               progress: bool = True, sentence_sentiment: bool = False) -> Summary:
+               progress: bool = True, sentence_sentiment: bool = False,
+               stance_model: str | Path | None = None) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
     local processes (its workers need this package installed and read the articles by
     path, so the corpus folder must be visible to them at the same path). Failed files are
     reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr;
-    ``sentence_sentiment`` adds ``sentence_sentiment.csv``."""
+    ``sentence_sentiment`` adds ``sentence_sentiment.csv``; ``stance_model``: the path of a
+    learned stance model (checked before any article is read; see the module docstring)."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
+    if stance_model is not None:
+        stance_model = str(Path(stance_model).resolve())
+        try:
+            scored_columns(stance_model)
+        except ValueError as exc:  # ModelError, or a codebook the model was not trained for
+            raise PipelineError(str(exc)) from exc
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
     jobs = jobs or available_cores()
@@ -262,8 +276,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
         for name, handle in handles.items():
-            handle.write(csv_text([], header=table_columns(name)))
-        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment):
+            handle.write(csv_text([], header=table_columns(name, stance_model)))
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, stance_model):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])

@@ -64,8 +64,8 @@ def _sentences_by_doc(corpus_out: Path, corpus: Path | None) -> dict[str, tuple[
                                 "or run with --sentence-sentiment, so that the sheet can show the sentence "
                                 "before each statement")
     documents = read_table(corpus_out / "documents.csv")
-    for doc_id, path, error in zip(documents["doc_id"], documents["path"], documents["error"].astype(str).replace("nan", "")):
-        if error:
+    for doc_id, path, failed in zip(documents["doc_id"], documents["path"], documents["error"].notna()):
+        if failed:
             continue
         try:
             document = read_document(corpus / str(path))

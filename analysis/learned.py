@@ -107,20 +107,15 @@ def scores_with_intervals(gold: np.ndarray, predicted: np.ndarray, seed: int = D
 
 
 def out_of_fold(make, features: pd.DataFrame, labels: np.ndarray, folds: int = DEFAULT_FOLDS,
-                seed: int = DEFAULT_SEED, fit=None) -> np.ndarray:
-    """Out-of-fold predictions of stratified ``folds``-fold cross-validation (fixed ``seed``):
-    ``make()`` gives a fresh estimator, ``fit(estimator, train_index)`` fits it (default:
-    on the rows' features and labels)."""
+                seed: int = DEFAULT_SEED) -> np.ndarray:
+    """Out-of-fold predictions of stratified cross-validation (fixed ``seed``) of the fresh
+    estimators ``make()`` gives; fewer than ``folds`` folds when the rarest label has fewer
+    pairs, at least two."""
     smallest = int(pd.Series(labels).value_counts().min())
     splitter = StratifiedKFold(max(2, min(folds, smallest)), shuffle=True, random_state=seed)
     predicted = np.empty(len(labels), dtype=object)
     for train, test in splitter.split(features, labels):
-        estimator = make()
-        if fit is None:
-            estimator.fit(features.iloc[train], labels[train])
-        else:
-            fit(estimator, train)
-        predicted[test] = estimator.predict(features.iloc[test])
+        predicted[test] = make().fit(features.iloc[train], labels[train]).predict(features.iloc[test])
     return predicted
 
 

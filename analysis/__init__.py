@@ -28,6 +28,12 @@ _EXPORTS = {
     "stakeholder_positions": "positions",
     "run_corpus": "pipeline",
     "timeline_records": "timeline",
+    "draw_sample": "coding",
+    "read_coded_sheet": "coding",
+    "agreement": "coding",
+    "train_model": "learned",
+    "save_model": "learned",
+    "load_model": "learned",
     "load_codebook": "codebook",
     "CodebookError": "codebook",
 }

@@ -234,7 +234,11 @@ def load_model(path: str | Path, codebook: Codebook | None = None) -> StanceMode
     if meta["sklearn_version"] != sklearn.__version__:
         raise ModelError(f"{path}: saved with scikit-learn {meta['sklearn_version']}, this is "
                          f"{sklearn.__version__}: re-train it with 'burden-shift train'")
-    saved = joblib.load(path)
+    try:
+        saved = joblib.load(path)
+    except Exception as exc:  # a truncated or foreign file fails in many ways inside unpickling
+        raise ModelError(f"{path}: not a model file ({type(exc).__name__}: {exc}): "
+                         "give a model written by 'burden-shift train'") from exc
     return StanceModel(saved["estimators"], saved["targets"], saved["package_version"], saved["sklearn_version"],
                        saved["cross_validation"])
 

@@ -130,3 +130,6 @@ def test_agreement_known_values(tmp_path: Path, capsys):
     identical = agreement(a, a).set_index("measure")["value"]
     assert identical["cohen kappa"] == pytest.approx(1.0) and identical["krippendorff alpha"] == pytest.approx(1.0)
     assert set(LABELS) == {"support", "oppose", "neutral", "not addressed"}
+    other = pd.read_csv(a, dtype=str, keep_default_na=False).assign(pair_id=lambda f: "other" + f["pair_id"])
+    with pytest.raises(ValueError, match="no labelled pair_id in common"):
+        agreement(a, other)

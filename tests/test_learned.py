@@ -83,6 +83,11 @@ def test_save_load_and_refuse_other_targets(model, tmp_path: Path):
         load_model(path, without)
     with pytest.raises(ModelError, match="not found"):
         load_model(tmp_path / "missing.joblib")
+    broken = tmp_path / "broken.joblib"
+    broken.write_bytes(path.read_bytes()[:100])
+    shutil.copy(sidecar(path), sidecar(broken))
+    with pytest.raises(ModelError, match="broken.joblib: not a model file"):
+        load_model(broken)
 
 
 def test_score_statements_with_a_model(model):

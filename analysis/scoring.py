@@ -87,6 +87,11 @@ def _default_rules() -> Rules:
     return compile_rules(load_codebook())
 
 
+@lru_cache(maxsize=1)
+def _default_codebook() -> Codebook:
+    return load_codebook()
+
+
 @lru_cache(maxsize=4)
 def _loaded_model(path: str, folder: str | None):
     from analysis.learned import load_model
@@ -103,7 +108,7 @@ def stance_model(model, codebook: Codebook | None = None):
     from analysis import learned  # scikit-learn is imported only when a model is used
 
     if isinstance(model, learned.StanceModel):
-        learned.check_targets(model.propositions, codebook if codebook is not None else load_codebook())
+        learned.check_targets(model.propositions, codebook if codebook is not None else _default_codebook())
         return model
     return _loaded_model(str(model), None if codebook is None else str(codebook.folder))
 

@@ -84,7 +84,7 @@ def _previous(sentences: dict[str, tuple[list[int], list[str]]], doc_id: str, st
     return texts[index - 1] if index > 0 else ""
 
 
-def _allocate(sizes: dict[tuple[str, str], int], n: int) -> dict[tuple[str, str], int]:
+def allocate(sizes: dict[tuple[str, str], int], n: int) -> dict[tuple[str, str], int]:
     """Split ``n`` into equal shares per stratum, none above its size; what a small stratum
     cannot take goes to the others (strata in sorted order take the remainder first)."""
     take = dict.fromkeys(sizes, 0)
@@ -134,7 +134,7 @@ def draw_sample(corpus_out: str | Path, n: int, seed: int, codebook: Codebook | 
     pairs["stratum"] = pairs["bloc"] + "|" + np.where(pairs["_addressed"], "addressed", "not addressed")
     rng = np.random.default_rng(seed)
     groups = dict(tuple(pairs.groupby("stratum", sort=True)))
-    take = _allocate({k: len(v) for k, v in groups.items()}, n)
+    take = allocate({k: len(v) for k, v in groups.items()}, n)
     drawn = pd.concat([_spread(groups[k], take[k], rng).assign(weight=len(groups[k]) / take[k])
                        for k in sorted(groups) if take[k]], ignore_index=True)
     sentences = _sentences_by_doc(corpus_out, Path(corpus) if corpus is not None else None)

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.cli import main
-from analysis.coding import LABELS, SHEET_COLUMNS, CodingSheetError, agreement, draw_sample, read_coded_sheet
+from analysis.coding import (LABELS, SHEET_COLUMNS, CodingSheetError, allocate, agreement, draw_sample,
+                             read_coded_sheet)
 from analysis.pipeline import run_corpus
 from analysis.scoring import previous_sentences
 from analysis.tables import read_table, write_table
@@ -133,3 +136,15 @@ def test_agreement_known_values(tmp_path: Path, capsys):
     other = pd.read_csv(a, dtype=str, keep_default_na=False).assign(pair_id=lambda f: "other" + f["pair_id"])
     with pytest.raises(ValueError, match="no labelled pair_id in common"):
         agreement(a, other)
+
+
+@given(st.dictionaries(st.tuples(st.sampled_from("ABCDE"), st.sampled_from(["addressed", "not addressed"])),
+                       st.integers(1, 40), min_size=1), st.integers(1, 150))
+def test_allocation_is_equal_up_to_stratum_size(sizes, n):
+    take = allocate(sizes, n)
+    assert sum(take.values()) == min(n, sum(sizes.values()))
+    assert all(0 <= take[k] <= sizes[k] for k in sizes)
+    open_shares = [take[k] for k in sizes if take[k] < sizes[k]]
+    # A stratum left below its size never gets fewer than another stratum's share minus one.
+    if open_shares:
+        assert max(take.values()) - min(open_shares) <= 1

@@ -84,7 +84,7 @@ def _previous(sentences: dict[str, tuple[list[int], list[str]]], doc_id: str, st
     return texts[index - 1] if index > 0 else ""
 
 
-def allocate(sizes: dict[tuple[str, str], int], n: int) -> dict[tuple[str, str], int]:
+def allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
     """Split ``n`` into equal shares per stratum, none above its size; what a small stratum
     cannot take goes to the others (strata in sorted order take the remainder first)."""
     take = dict.fromkeys(sizes, 0)

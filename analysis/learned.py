@@ -5,7 +5,7 @@ coded pairs: TF-IDF word 1-2-grams and character 2-5-grams of the content, plus 
 own decision and cues as tokens (:func:`rule_cues`: the discretised rule stance and the
 roles named in its evidence, so the model learns where to trust the rules), into a
 class-weighted logistic regression, whose probabilities are the confidence. Chosen on the
-GWSD dev split by cross-validated macro-F1 (``benchmarks/gwsd.py`` prints the comparison).
+GWSD dev split by cross-validated macro-F1 (``benchmarks/gwsd.py``; the README lists the variants tried).
 
 ``train_model(sheets, codebook)`` cross-validates each target (stratified k-fold, fixed
 seed: accuracy, macro-F1 and Cohen's kappa with 95% bootstrap intervals over the pooled

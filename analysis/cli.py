@@ -7,6 +7,9 @@
   a new debate / validate one and count what it finds (:mod:`analysis.codebook_tools`).
 - ``render [--seeds DIR] [--codebook DIR]``: execute the numbered notebooks (what ``make all`` calls).
 - ``html``: export the rendered notebooks to HTML.
+- ``sample CORPUS_OUT --n N --seed S --out SHEET``: a coding sheet of statement x target pairs.
+- ``agreement SHEET_A SHEET_B``: Cohen's kappa and Krippendorff's alpha of two coders.
+- ``train SHEET... --out MODEL``: fit the learned stance scorer on coded sheets.
 
 A file that cannot be read is reported on stderr and skipped; the exit status is 1 when
 any file failed, 2 when ``run`` cannot start (e.g. an output folder inside the corpus),
@@ -51,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run_corpus(Path(args.seeds), Path(args.out), jobs=args.jobs, scheduler=args.scheduler,
                              sentence_sentiment=args.sentence_sentiment, codebook=args.codebook,
-                             period=args.period)
+                             period=args.period, stance_model=args.stance_model)
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -100,6 +103,60 @@ def _html(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codebook(args: argparse.Namespace):
+    from analysis.codebook import load_codebook
+
+    return load_codebook(args.codebook)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from analysis.coding import draw_sample
+    from analysis.tables import write_table
+
+    try:
+        sheet = draw_sample(args.corpus_out, args.n, args.seed, _codebook(args), args.corpus)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_table(sheet, args.out)
+    print(f"{len(sheet)} pairs from {sheet['doc_id'].nunique()} documents, "
+          f"{sheet['stratum'].nunique()} strata; coding sheet in {args.out}", file=sys.stderr)
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    from analysis.coding import agreement
+
+    try:
+        table = agreement(args.sheet_a, args.sheet_b, seed=args.seed)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from analysis.coding import read_coded_sheet
+    from analysis.learned import save_model, train_model
+
+    try:
+        model = train_model([read_coded_sheet(path, require_labels=False) for path in args.sheets],
+                            _codebook(args), folds=args.folds, seed=args.seed)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    save_model(model, args.out)
+    for target, figures in model.report.items():
+        s = figures["scores"]
+        print(f"{target}: {s['n']} coded pairs, {args.folds}-fold cross-validated accuracy {s['accuracy']:.3f} "
+              f"[{s['accuracy_low']:.3f}, {s['accuracy_high']:.3f}], macro-F1 {s['macro_f1']:.3f} "
+              f"[{s['macro_f1_low']:.3f}, {s['macro_f1_high']:.3f}], kappa {s['kappa']:.3f} "
+              f"[{s['kappa_low']:.3f}, {s['kappa_high']:.3f}]; confusion (gold -> predicted): {figures['confusion']}")
+    print(f"model for {', '.join(model.target_ids)} in {args.out} (metadata in {args.out}.json)", file=sys.stderr)
+    return 0
+
+
 CODEBOOK_HELP = "codebook folder (default: the packaged analysis/codebook; start one with 'codebook init')"
 PERIOD_CHOICES = ("month", "week")
 
@@ -124,7 +181,33 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--sentence-sentiment", action="store_true",
                      help="also score every body sentence (sentence_sentiment.csv, for the sentiment arc); "
                           "costs about as much as TextBlob over every article again")
+    run.add_argument("--stance-model", default=None, metavar="MODEL",
+                     help="a model from 'burden-shift train': its stance replaces the rules' for its targets")
     run.set_defaults(func=_run)
+
+    sample = commands.add_parser("sample", help="draw a coding sheet of statement x target pairs from a run")
+    sample.add_argument("corpus_out", metavar="CORPUS_OUT", help="output folder of 'burden-shift run'")
+    sample.add_argument("--n", type=int, required=True, help="pairs to draw")
+    sample.add_argument("--seed", type=int, required=True, help="random seed (same seed, same sheet)")
+    sample.add_argument("--out", required=True, metavar="SHEET.csv")
+    sample.add_argument("--corpus", default=None, metavar="DIR",
+                        help="the article folder the run read (needed when it wrote no sentence_sentiment.csv)")
+    sample.add_argument("--codebook", default=None, metavar="DIR", help="codebook the run used (default: packaged)")
+    sample.set_defaults(func=_sample)
+
+    agree = commands.add_parser("agreement", help="agreement of two coders' sheets (kappa, alpha, intervals)")
+    agree.add_argument("sheet_a", metavar="SHEET_A")
+    agree.add_argument("sheet_b", metavar="SHEET_B")
+    agree.add_argument("--seed", type=int, default=20251205, help="bootstrap seed")
+    agree.set_defaults(func=_agreement)
+
+    train = commands.add_parser("train", help="fit the learned stance scorer on coded sheets")
+    train.add_argument("sheets", nargs="+", metavar="CODED_SHEET")
+    train.add_argument("--out", required=True, metavar="MODEL", help="model file (metadata in MODEL.json)")
+    train.add_argument("--codebook", default=None, metavar="DIR", help="codebook the sheets were drawn with")
+    train.add_argument("--folds", type=int, default=5, help="cross-validation folds")
+    train.add_argument("--seed", type=int, default=20251205, help="cross-validation seed")
+    train.set_defaults(func=_train)
 
     default_seeds = str(Path(__file__).resolve().parent.parent / "seeds")
     render = commands.add_parser("render", help="execute the numbered notebooks")

@@ -18,8 +18,10 @@ With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over 
 sentence (the sentiment arc of notebook 05): off by default, because the positions and
 networks do not read it and it costs about as much as TextBlob over the whole article again.
 A codebook folder other than the packaged one (``codebook=``) is validated before any
-article is read and loaded once per worker process. Serial, parallel and Dask runs write
-byte-identical files.
+article is read and loaded once per worker process. With ``stance_model`` (the path of a
+model saved by :func:`analysis.learned.save_model`) the scored statements take the model's
+stance for the targets it was trained for, with their source and confidence columns
+(:mod:`analysis.scoring`). Serial, parallel and Dask runs write byte-identical files.
 """
 from __future__ import annotations
 
@@ -108,10 +110,10 @@ def codebook_at(folder: Path | None) -> Codebook | None:
 
 
 @cache
-def scored_columns(codebook: Path | None = None) -> list[str]:
+def scored_columns(codebook: Path | None = None, stance_model: str | None = None) -> list[str]:
     """Columns of the scored statements frame under the codebook in folder ``codebook``
-    (None: the packaged one)."""
-    return list(score_statements(extract_statements("", "doc"), codebook_at(codebook)).columns)
+    (None: the packaged one) and the learned model at path ``stance_model``."""
+    return list(score_statements(extract_statements("", "doc"), codebook_at(codebook), model=stance_model).columns)
 
 
 def article_paths(seeds: Path) -> list[Path]:
@@ -121,11 +123,11 @@ def article_paths(seeds: Path) -> list[Path]:
 
 
 def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
-                    codebook: Path | None = None) -> Article:
+                    codebook: Path | None = None, stance_model: str | None = None) -> Article:
     """Read, extract, score and date one article file (and score its sentences when
     ``sentence_sentiment``) with the codebook in folder ``codebook`` (None: the packaged
-    one). Never raises: a file that fails at any stage comes back with its failure (stage
-    and error) and no statements."""
+    one) and the learned model at path ``stance_model`` when given. Never raises: a file
+    that fails at any stage comes back with its failure (stage and error) and no statements."""
     stage = "read"
     try:
         book = codebook_at(codebook)
@@ -138,7 +140,7 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
         statements = statement_records(document.text, document.doc_id, codebook=book, blocks=document.blocks,
                                        sentences=spans)
         stage = "scoring"
-        scored = score_records(statements, document.text, codebook=book, sentences=spans)
+        scored = score_records(statements, document.text, codebook=book, sentences=spans, model=stance_model)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
         stage = "timeline"
         timeline = timeline_records(document, sentences=spans)
@@ -154,10 +156,10 @@ def _failed(error: IngestError, path: Path, seeds: Path, stage: str, problem: st
     return Article([documents], failures=[dict(zip(FAILURE_COLUMNS, (documents["path"], stage, problem)))])
 
 
-def table_columns(name: str, codebook: Path | None = None) -> list[str]:
+def table_columns(name: str, codebook: Path | None = None, stance_model: str | None = None) -> list[str]:
     """Columns of the per-article table ``name`` (a key of :data:`TABLES`) under the codebook
-    in folder ``codebook``."""
-    return TABLES[name][1] or scored_columns(codebook)
+    in folder ``codebook`` and the model at ``stance_model``."""
+    return TABLES[name][1] or scored_columns(codebook, stance_model)
 
 
 def csv_rows(records: list[dict], columns: list[str]) -> str:
@@ -183,12 +185,12 @@ def run_tables(sentence_sentiment: bool = False) -> list[str]:
 
 
 def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False,
-                  codebook: Path | None = None) -> list[Rendered]:
+                  codebook: Path | None = None, stance_model: str | None = None) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds, sentence_sentiment, codebook)
-        rows = {name: csv_rows(getattr(article, name), table_columns(name, codebook))
+        article = process_article(path, seeds, sentence_sentiment, codebook, stance_model)
+        rows = {name: csv_rows(getattr(article, name), table_columns(name, codebook, stance_model))
                 for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
                                  [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
@@ -227,7 +229,7 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
 
 
 def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
-             sentence_sentiment: bool, codebook: Path | None) -> Iterator[list[Rendered]]:
+             sentence_sentiment: bool, codebook: Path | None, stance_model: str | None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -236,20 +238,22 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
             yield from _ordered(
-                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook, pure=False),
+                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook, stance_model,
+                                            pure=False),
                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds, sentence_sentiment, codebook) for chunk in chunks)
+        yield from (process_chunk(chunk, seeds, sentence_sentiment, codebook, stance_model) for chunk in chunks)
         return
     # The first chunk is done here, before the workers start: where they are forked (the
     # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
     # each loading them again.
-    yield process_chunk(next(chunks), seeds, sentence_sentiment, codebook)
+    yield process_chunk(next(chunks), seeds, sentence_sentiment, codebook, stance_model)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook),
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook,
+                                                      stance_model),
                             chunks, jobs * TASKS_PER_WORKER)
 
 
@@ -262,7 +266,7 @@ def available_cores() -> int:
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
                progress: bool = True, sentence_sentiment: bool = False, codebook: Path | None = None,
-               period: str = DEFAULT_PERIOD) -> Summary:
+               period: str = DEFAULT_PERIOD, stance_model: str | Path | None = None) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
@@ -271,7 +275,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr;
     ``sentence_sentiment`` adds ``sentence_sentiment.csv``; ``codebook``: a codebook folder
     (default: the packaged one), validated before any article is read; ``period``: ``month``
-    or ``week``, the periods of ``positions_by_period.csv``."""
+    or ``week``, the periods of ``positions_by_period.csv``; ``stance_model``: the path of a
+    learned stance model (checked against the codebook before any article is read)."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
     codebook = Path(codebook).resolve() if codebook is not None else None
@@ -279,6 +284,12 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
         codebook_at(codebook)
     except CodebookError as exc:
         raise PipelineError(str(exc)) from None
+    if stance_model is not None:
+        stance_model = str(Path(stance_model).resolve())
+        try:
+            scored_columns(codebook, stance_model)
+        except ValueError as exc:  # ModelError, or a codebook the model was not trained for
+            raise PipelineError(str(exc)) from exc
     out.mkdir(parents=True, exist_ok=True)
     paths = article_paths(seeds)
     jobs = jobs or available_cores()
@@ -290,8 +301,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     bar = tqdm(total=len(paths), unit="article", file=sys.stderr, disable=not progress)
     try:
         for name, handle in handles.items():
-            handle.write(csv_text([], header=table_columns(name, codebook)))
-        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, codebook):
+            handle.write(csv_text([], header=table_columns(name, codebook, stance_model)))
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, codebook, stance_model):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])

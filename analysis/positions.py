@@ -33,6 +33,8 @@ from analysis.codebook import Codebook
 
 STANCE_PREFIX = "stance_"
 EVIDENCE_SUFFIX = "_evidence"
+# Columns beside a stance column: its evidence, and with a learned model its source and confidence.
+STANCE_SUFFIXES = (EVIDENCE_SUFFIX, "_source", "_confidence")
 UNKNOWN_BLOC = "unknown"
 COLUMNS = ["level", "name", "bloc", "target", "mean_stance", "ci_low", "ci_high",
            "n_statements", "salience", "mean_polarity"]
@@ -54,7 +56,7 @@ def stance_targets(scored: pd.DataFrame, codebook: Codebook | None = None) -> li
                              f"{', '.join(missing)}: score them with the same codebook")
         return list(codebook.target_ids)
     return [c[len(STANCE_PREFIX):] for c in scored.columns
-            if c.startswith(STANCE_PREFIX) and not c.endswith(EVIDENCE_SUFFIX)]
+            if c.startswith(STANCE_PREFIX) and not c.endswith(STANCE_SUFFIXES)]
 
 
 def side(stance: float) -> str:

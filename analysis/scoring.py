@@ -7,7 +7,11 @@ statement records, the frame's rows as dicts, without pandas):
 - ``vader_compound``: VADER's compound score on the content (a robustness check);
 - for every codebook target, ``stance_<target_id>`` in [-1, 1] (NaN when the statement
   does not address the target) and ``stance_<target_id>_evidence`` (the cues that decided
-  it; '' when NaN). The rules are in :mod:`analysis.stance`.
+  it; '' when NaN). The rules are in :mod:`analysis.stance`;
+- with a learned model (``model=``, :mod:`analysis.learned`), for every target also
+  ``stance_<target_id>_source`` (``model`` for the targets it was trained for, else
+  ``rules``) and ``stance_<target_id>_confidence``; the model's stance replaces the rules'
+  while their evidence stays. Without a model these two columns are not written.
 
 Anaphors ("that deadline", "this") resolve to targets of the previous sentence only when
 the raw text of each document is given (``text_by_doc``, or ``text`` for records); without
@@ -44,6 +48,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.codebook import Codebook, load_codebook, per_codebook
 from analysis.ingest import Block, body_sentences
+from analysis.positions import stance_targets
 from analysis.stance import Rules, compile_rules, target_stances
 
 STANCE_THRESHOLD = 0.2      # |stance| <= this is neutral when discretised
@@ -85,6 +90,32 @@ def _default_rules() -> Rules:
 _rules_of = per_codebook(compile_rules)
 
 
+@lru_cache(maxsize=1)
+def _default_codebook() -> Codebook:
+    return load_codebook()
+
+
+@lru_cache(maxsize=4)
+def _loaded_model(path: str, folder: str | None):
+    from analysis.learned import load_model
+
+    return load_model(path, load_codebook(folder))
+
+
+def stance_model(model, codebook: Codebook | None = None):
+    """``model`` (a :class:`analysis.learned.StanceModel`, the path of a saved one, or
+    None) as a model checked against ``codebook`` (default: the packaged one); None for None.
+    A path is loaded once per process."""
+    if model is None:
+        return None
+    from analysis import learned  # scikit-learn is imported only when a model is used
+
+    if isinstance(model, learned.StanceModel):
+        learned.check_targets(model.propositions, codebook if codebook is not None else _default_codebook())
+        return model
+    return _loaded_model(str(model), None if codebook is None else str(codebook.folder))
+
+
 def previous_sentences(records: list[dict], text: str, blocks: list[Block] | None = None,
                        sentences: list[tuple[int, int, int, int]] | None = None) -> list[str]:
     """For each record, the body sentence of ``text`` before the one holding its
@@ -108,8 +139,9 @@ def _as_text(value) -> str:
 
 
 def _scores(records: list[dict], text: str | None, rules: Rules, blocks: list[Block] | None = None,
-            sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
-    """The scored columns (sentiment, then stance and evidence per target) of each record."""
+            sentences: list[tuple[int, int, int, int]] | None = None, model=None) -> list[dict]:
+    """The scored columns (sentiment, then stance and evidence per target, and with a
+    checked ``model`` its columns) of each record."""
     previous = previous_sentences(records, text, blocks, sentences) if text is not None else [""] * len(records)
     columns = [(target, f"stance_{target}", f"stance_{target}_evidence") for target in rules.target_ids]
     out = []
@@ -120,26 +152,32 @@ def _scores(records: list[dict], text: str | None, rules: Rules, blocks: list[Bl
         for target, score_column, evidence_column in columns:
             row[score_column], row[evidence_column] = stances[target]
         out.append(row)
-    return out
+    if model is None:
+        return out
+    from analysis.learned import model_scores
+
+    return model_scores(model, [_as_text(r["content"]) for r in records], out, rules.target_ids)
 
 
 def score_records(records: list[dict], text: str | None = None, codebook: Codebook | None = None,
                   blocks: list[Block] | None = None,
-                  sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+                  sentences: list[tuple[int, int, int, int]] | None = None, model=None) -> list[dict]:
     """Statement records (dicts with ``content`` and ``cue``; with ``text``, the raw text of
     their document, also ``content_start``) with the scored columns of the module docstring
     added, as new dicts in the same order. ``blocks`` (``segment(text)``) or ``sentences``
-    (``body_sentences(text, blocks)``) when the caller has them."""
+    (``body_sentences(text, blocks)``) when the caller has them; ``model``: a learned model
+    or its path (see :func:`stance_model`)."""
     rules = _rules_of(codebook) if codebook is not None else _default_rules()
-    scores = _scores(records, text, rules, blocks, sentences)
+    scores = _scores(records, text, rules, blocks, sentences, stance_model(model, codebook))
     return [{**record, **row} for record, row in zip(records, scores)]
 
 
 def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
-                     text_by_doc: dict[str, str] | None = None) -> pd.DataFrame:
+                     text_by_doc: dict[str, str] | None = None, model=None) -> pd.DataFrame:
     """The statements frame with sentiment and per-target stance columns added (see the
     module docstring). Needs ``content`` and ``cue``; with ``text_by_doc`` also
-    ``doc_id`` and ``content_start``."""
+    ``doc_id`` and ``content_start``. ``model``: a learned model or its path (see
+    :func:`stance_model`)."""
     missing = [c for c in ("content", "cue") if c not in statements.columns]
     if missing:
         raise ValueError(f"statements lack column(s) {', '.join(missing)}: pass a statements frame "
@@ -151,6 +189,7 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
                 raise ValueError(f"statements lack column '{column}', needed to find the previous sentence")
         needed += ["doc_id", "content_start"]
     rules = _rules_of(codebook) if codebook is not None else _default_rules()
+    model = stance_model(model, codebook)
     records = [dict(zip(needed, values)) for values in zip(*(statements[c].tolist() for c in needed))]
     by_document: dict[str, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
@@ -158,9 +197,10 @@ def score_statements(statements: pd.DataFrame, codebook: Codebook | None = None,
     scores: list[dict | None] = [None] * len(records)
     for doc_id, rows in by_document.items():
         text = text_by_doc.get(doc_id) if text_by_doc else None
-        for i, row in zip(rows, _scores([records[i] for i in rows], text, rules)):
+        for i, row in zip(rows, _scores([records[i] for i in rows], text, rules, model=model)):
             scores[i] = row
-    columns = SENTIMENT_COLUMNS + [f"stance_{t}{suffix}" for t in rules.target_ids for suffix in ("", "_evidence")]
+    suffixes = ("", "_evidence") + (("_source", "_confidence") if model is not None else ())
+    columns = SENTIMENT_COLUMNS + [f"stance_{t}{suffix}" for t in rules.target_ids for suffix in suffixes]
     added = pd.DataFrame({c: [row[c] for row in scores] for c in columns}, index=statements.index)
     replaced = [c for c in columns if c in statements.columns]
     # One concat, not a column at a time: pandas inserts columns slowly.
@@ -342,7 +382,7 @@ def sentiment_as_stance(scored: pd.DataFrame, column: str) -> pd.DataFrame:
     ``column`` (``polarity`` or ``vader_compound``): the baseline that treats sentiment as
     stance, with the same addressed pairs as the scorer."""
     baseline = scored.copy()
-    for target in _targets(scored):
+    for target in stance_targets(scored):
         baseline[f"stance_{target}"] = scored[column].where(scored[f"stance_{target}"].notna())
         baseline[f"stance_{target}_evidence"] = [f"{column} {v:+.2f}" if not pd.isna(v) else ""
                                                  for v in baseline[f"stance_{target}"]]
@@ -388,7 +428,7 @@ def rule_ablation(text_by_doc: dict[str, str], codebook: Codebook | None = None)
 def stance_evidence_table(scored: pd.DataFrame, threshold: float = STANCE_THRESHOLD) -> pd.DataFrame:
     """One row per statement x addressed target: statement_id, speaker, cue, target, stance,
     stance_class, polarity, vader_compound, evidence."""
-    targets = _targets(scored)
+    targets = stance_targets(scored)
     rows = [(r.get("statement_id", ""), r.get("speaker", ""), r["cue"], t, r[f"stance_{t}"],
              discretise(r[f"stance_{t}"], threshold), r["polarity"], r["vader_compound"], r[f"stance_{t}_evidence"])
             for r in scored.to_dict("records") for t in targets if not pd.isna(r[f"stance_{t}"])]
@@ -410,10 +450,6 @@ def sentiment_stance_agreement(scored: pd.DataFrame, threshold: float = STANCE_T
     return pd.DataFrame(rows, columns=["analyzer", "n_pairs", "same_sign", "opposite_sign", "sentiment_neutral"])
 
 
-def _targets(scored: pd.DataFrame) -> list[str]:
-    return [c[len("stance_"):] for c in scored.columns if c.startswith("stance_") and not c.endswith("_evidence")]
-
-
 def _sign(value: float, threshold: float) -> int:
     return 0 if pd.isna(value) or abs(value) <= threshold else (1 if value > 0 else -1)
 
@@ -425,7 +461,7 @@ def sentiment_stance_disagreements(scored: pd.DataFrame, threshold: float = STAN
     below -``sentiment_threshold`` (above +``sentiment_threshold``). Columns: statement_id,
     target, stance, polarity, vader_compound, disagrees (textblob|vader|both), content,
     evidence."""
-    targets = _targets(scored)
+    targets = stance_targets(scored)
     rows = []
     for record in scored.to_dict("records"):
         for target in targets:

@@ -445,7 +445,7 @@ INVERTIBLE = re.compile(
     r"said|says|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|"
     r"told|tells|recalled|recalls|argued|argues|insisted|insists|replied|replies|responded|warned|warns|"
     r"declared|conceded|cautioned|quipped|joked|tweeted|stated|observed|acknowledged|admitted|remarked|"
-    r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|according to|―|—")
+    r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|reads|read|according to|―|—")
 GAP_MARK = re.compile(r"[,;:“\"]")
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
 NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by|in|to)\b")

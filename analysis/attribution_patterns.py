@@ -436,6 +436,10 @@ ADVERBS_AFTER_COMMA = re.compile(r",(?:\s+(?:[a-z]+ly|has|have|had|also|then|lat
 # A relative pronoun, then an adverbial, before a cue ("who in 2010 said", "which on Friday said").
 RELATIVE_THEN_ADJUNCT = re.compile(r"\b(who|which)\s+(?:(?:in|on|at|during|last|this|earlier|later)\s+[\w’'-]+"
                                    r"(?:\s+[\w’'-]+)?|[a-z]+ly|also|then|later|once)\s+$")
+# A verb that lends its subject to an infinitive cue after it ("continues to insist", "appeared to
+# suggest", "went on to say"); group 1 stands for the cue when its subject is looked for.
+RAISING_TO = re.compile(r"\b(continu(?:e|es|ed|ing)|appear(?:s|ed|ing)?|seem(?:s|ed|ing)?|"
+                        r"(?:go|goes|went|going)\s+on|proceed(?:s|ed|ing)?)\s+to\s+$")
 # Prepositions before a gerund cue whose subject is the sentence's ("began by saying").
 GERUND_AFTER = {"by", "before", "after", "while", "when", "in"}
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")

@@ -168,7 +168,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     """Classify one cue occurrence; may extend or annotate ``found`` (nested relays)."""
     cs, ce = match.span()
     cue_word = match.group(0)
-    before = text[max(unit.start, cs - 40):cs].rstrip()
+    head, head_word = _head(text, unit.start, match)
+    before = text[max(unit.start, head - 40):head].rstrip()
     previous_word = before.split()[-1] if before.split() else ""
     if ap.bare(previous_word) in ap.DETERMINERS or previous_word in ("to", "without") or re.match(
             r"\s+by\b", text[ce:ce + 4]):
@@ -178,37 +179,37 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         return _according(text, unit, (cs, ce), closes, quotes, found)
     if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
-    subject = ap.subject_before(text, unit.start, cs, cue_word)
+    subject = ap.subject_before(text, unit.start, head, head_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
-    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, cs - 60), cs)
+    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, head - 60), head)
     if relative and (subject.span is None or subject.span[0] >= relative.end(1)):
         subject = ap.Subject(relative.span(1), subject.negated)  # "..., who in 2010 said ..."
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
-    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word) and not _named_apposition(text, unit, cs):
+    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word) and not _named_apposition(text, unit, head):
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
     if subject.span is None and previous_word in ("who", "which"):  # "..., who said ...": the relative pronoun
-        pronoun_end = max(unit.start, cs - 40) + len(before)
+        pronoun_end = max(unit.start, head - 40) + len(before)
         subject = ap.Subject((pronoun_end - len(previous_word), pronoun_end))
     if subject.span is None and ap.COORDINATED_BEFORE.search(before):
         # "X attacked ... and has called for ...": the coordinated verb's subject opens the sentence
-        subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
-    if subject.span is None and cue_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
+        subject = ap.Subject(ap.subject_at(text, unit.start, head), subject.negated, subject.subordinate)
+    if subject.span is None and head_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
         # "..., saying ...", "... by telling ...": the participle's subject opens the sentence
-        subject = ap.Subject(ap.subject_at(text, unit.start, cs))
+        subject = ap.Subject(ap.subject_at(text, unit.start, head))
     elif subject.span is None and ap.ADVERBS_AFTER_COMMA.search(before):
         # "X, a spokesman, (then) said", "Proponents, including Y, have urged"
-        comma = max(unit.start, cs - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
+        comma = max(unit.start, head - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
         subject = ap.Subject(ap.apposition_before(text, unit.start, comma))
     pos = ce
     if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)
         pos = ce if ap.TO_INFINITIVE.search(text, ce, pos) else pos
-    speaker_start = subject.span[0] if subject.span else cs
+    speaker_start = subject.span[0] if subject.span else head
     before_content = _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
     if (quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)])
@@ -248,6 +249,13 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         content = (content[0], max(content[1], region[1])) if region else content
         return Found(content, (cs, ce), subject.span, unit)
     return None
+
+
+def _head(text: str, floor: int, match: re.Match) -> tuple[int, str]:
+    """Where the verb phrase of a cue starts, and its first word: the cue itself, or the
+    verb that lends an infinitive cue its subject ("continues to insist", "went on to say")."""
+    raising = ap.RAISING_TO.search(text, max(floor, match.start() - 30), match.start())
+    return (raising.start(), raising.group(1).split()[0]) if raising else (match.start(), match.group(0))
 
 
 def _gap_end(text: str, start: int, end: int, quotes) -> int:
@@ -430,7 +438,7 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
             if statement is None:
                 continue
-            if found and found[-1].unit is unit and _same_subject(text, match):
+            if found and found[-1].unit is unit and _same_subject(text, *_head(text, unit.start, match)):
                 _share_subject(text, found[-1], statement, match.start())
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
@@ -476,10 +484,11 @@ def _quoted_paragraph(text: str, last: Found, unit: Unit, quotes) -> bool:
     return pairs and not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
 
 
-def _same_subject(text: str, match: re.Match) -> bool:
-    """"X said A and warned B", "X said A, adding B": the cue's subject is the previous one's."""
-    return bool(ap.SAME_SUBJECT.search(text, max(0, match.start() - 30), match.start())) or (
-        match.group(0).endswith("ing") and text[max(0, match.start() - 4):match.start()].rstrip().endswith(","))
+def _same_subject(text: str, head: int, head_word: str) -> bool:
+    """"X said A and warned B", "X said A, adding B": the subject of the cue whose verb
+    phrase starts at ``head`` with ``head_word`` is the previous one's."""
+    return bool(ap.SAME_SUBJECT.search(text, max(0, head - 30), head)) or (
+        head_word.endswith("ing") and text[max(0, head - 4):head].rstrip().endswith(","))
 
 
 def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> None:

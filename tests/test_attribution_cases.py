@@ -120,6 +120,22 @@ def test_a_speech_act_without_its_complement_is_no_statement(body):
     assert statements(body) == []
 
 
+@pytest.mark.parametrize("body, content, speaker", [
+    ("The minister continues to insist that the levy will fall on the rich.", "the levy will fall", "The minister"),
+    ("The senator appeared to suggest that the ban could be lifted.", "the ban could be lifted", "The senator"),
+    ("The mayor went on to say that buses would be free in August.", "buses would be free", "The mayor"),
+    ("“The deal is dead,” Okafor said, going on to say that talks could resume next year.", "talks could resume",
+     "Okafor"),
+])
+def test_a_verb_lends_its_subject_to_an_infinitive_cue(body, content, speaker):
+    row = next(row for row in statements(body) if content in row["content"])
+    assert row["speaker_text"] == speaker
+
+
+def test_an_infinitive_cue_after_another_verb_is_no_statement():
+    assert statements("The mayor wants to say that buses would be free in August.") == []
+
+
 # --------------------------------------------------------------------------- names behind long titles
 
 

@@ -73,7 +73,7 @@ ADJUNCT_START = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|winter|time)|"
     r"earlier|later|late|early|recently|again|also|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
-    r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b(?![’']))")
+    r"separately|herself|himself|themselves|itself|[a-z]{3,}ly)\b|" + WEEKDAYS + r"\b(?![’']))")
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 # Initials and titles that end in a period inside a name ("Ronald R. Fieldstone").
 ABBREVIATION = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|St|Gen|Lt|Col|Sgt|Prof|Gen|Adm|Capt|U\.S)\.")
@@ -418,6 +418,8 @@ COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|woul
 PARENTHETICAL_WORDS = 6
 # A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
 TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
+# "..., as officials have said": the clause before the comma is what they said.
+AS_BEFORE = re.compile(r",\s+as\s+$")
 TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 # What may follow an inverted speaker after a comma: a relative clause, an apposition,
 # a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
@@ -428,7 +430,8 @@ INCOMPLETE_OPENERS = SUBORDINATORS | PREPOSITIONS | {"instead"}
 SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
 # clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
-NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
+NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b|"
+                         r"nothing\b(?!\s+(?:would|will|could|can|has|had|was|is|should|must)\b)")
 # A cue in a verb phrase coordinated with an earlier one ("and has called", "but also contended").
 COORDINATED_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|then|later|will|would|is|are|was|were))*$")
 # A comma, then only adverbs or auxiliaries up to a cue ("X, the chief, forcefully told").

@@ -137,8 +137,10 @@ def _comma_outside(text: str, start: int, end: int, quotes: list[tuple[int, int]
 
 def _content_before(text: str, unit: Unit, speaker_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Content of a statement whose attribution closes the sentence: the quotation or
-    clause before the comma (or closing mark) that precedes the speaker."""
-    head_end = speaker_start
+    clause before the comma (or closing mark) that precedes the speaker (and an "as" after
+    the comma: "The port was closed, as officials said")."""
+    as_clause = ap.AS_BEFORE.search(text, max(unit.start, speaker_start - 8), speaker_start)
+    head_end = as_clause.start() + 1 if as_clause else speaker_start
     while head_end > unit.start and text[head_end - 1].isspace():
         head_end -= 1
     if head_end <= unit.start:
@@ -179,6 +181,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         return _according(text, unit, (cs, ce), closes, quotes, found)
     if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
+    if not before and cue_word in ("Said", "Says"):
+        return _said_first(text, unit, (cs, ce), quotes, row)
     subject = ap.subject_before(text, unit.start, head, head_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
@@ -284,6 +288,15 @@ def _according(text: str, unit: Unit, cue, closes: bool, quotes, found) -> Found
     comma = text.find(",", speaker[1], unit.end)
     content = _trim(text, comma + 1, unit.end) if comma >= 0 else (0, 0)
     return Found(content, cue, speaker, unit) if content[1] > content[0] else None
+
+
+def _said_first(text: str, unit: Unit, cue, quotes, row) -> Found | None:
+    """"Said Ellis: “...”": a sentence opening with the cue, its speaker, and a colon or
+    comma before the content."""
+    speaker = ap.speaker_after(text, cue[1], unit.end)
+    if speaker is None or text[speaker[1]:speaker[1] + 1] not in ":,":
+        return None
+    return _cue_first(text, unit, cue, ap.Subject(speaker), speaker[1] + 1, quotes, row)
 
 
 def _named_apposition(text: str, unit: Unit, cue_start: int) -> bool:

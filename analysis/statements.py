@@ -6,15 +6,17 @@ content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start
 speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
 :func:`analysis.actors.resolve_records`), ``channel`` (who relayed the statement in
 nested attribution, "" if none), ``paragraph, sentence`` (0-based body indices, as in
-:func:`analysis.ingest.body_sentences`). :func:`statement_records` gives the same rows as
+:func:`analysis.ingest.body_sentences`; -1 for a statement in the headline). :func:`statement_records` gives the same rows as
 plain dicts (no pandas, for the per-article pipeline); :func:`find_statements` gives them
 with speakers unresolved.
 
 Rules (regular expressions over sentences, constant work per cue; no parser), with the
 phrase grammar in :mod:`analysis.attribution_patterns`:
 
-- only body paragraphs (:func:`analysis.ingest.segment`) are searched, so headlines,
-  bylines, datelines, credits and boilerplate never yield statements;
+- only body paragraphs and the headline (:func:`analysis.ingest.segment`) are searched,
+  so bylines, datelines, credits and boilerplate never yield statements; a headline
+  ("Minister says budget will double") is searched on its own, as attribution corpora
+  such as PolNeAR code it;
 - sentences joined by a quotation that spans them are one unit; cues inside quotations
   are ignored; a quotation reopened at the next paragraph continues; a paragraph that
   is wholly a quotation without a cue, right after a statement's paragraph, is a
@@ -42,7 +44,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis import attribution_patterns as ap
-from analysis.ingest import body_sentences, segment
+from analysis.ingest import body_sentences, segment, split_sentences
 
 Span = tuple[int, int]
 
@@ -432,8 +434,18 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
-    quotes = ap.quote_regions(text, paragraphs)
+    headlines = [(b.start, b.end) for b in blocks if b.label == "headline"]
+    quotes = ap.quote_regions(text, sorted(headlines + paragraphs))
     units = _units(sentences, quotes, paragraphs)
+    # A headline's sentences are searched on their own ("Flynn says Trump 'absolutely right' ..."),
+    # outside the body's sentence numbering (-1) and never continued by a body paragraph.
+    heads = [Unit(s, e, -1, -1, end) for start, end in headlines for s, e in split_sentences(text, start, end)]
+    found = _search(text, heads, cues, quotes) + _search(text, units, cues, quotes)
+    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+
+
+def _search(text: str, units: list[Unit], cues: ap.Cues, quotes: list[tuple[int, int]]) -> list[Found]:
+    """The statements found in ``units`` (consecutive sentences), in order."""
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
@@ -456,7 +468,7 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    return found
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:

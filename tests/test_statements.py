@@ -240,12 +240,13 @@ def test_not_statements(sentence):
     assert extract_statements(LEAD + sentence).empty
 
 
-def test_headline_and_byline_never_yield_statements():
+def test_byline_and_credits_never_yield_statements_but_a_headline_does():
     text = ("Minister says budget will double\n\nBy Jane Doe\n\n"
             "BRUSSELS (Reuters) - The alliance met on Monday.\n\nSmith said the talks failed.\n\n"
             "(Reporting by Jane Doe; Editing by John Roe)")
     frame = extract_statements(text)
-    assert list(frame["content"]) == ["the talks failed"]
+    assert list(frame["content"]) == ["budget will double", "the talks failed"]
+    assert list(frame["paragraph"]) == [-1, 1] and list(frame["speaker_text"]) == ["Minister", "Smith"]
 
 
 # --- bad input -------------------------------------------------------------------------

@@ -441,7 +441,8 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
     # outside the body's sentence numbering (-1) and never continued by a body paragraph.
     heads = [Unit(s, e, -1, -1, end) for start, end in headlines for s, e in split_sentences(text, start, end)]
     found = _search(text, heads, cues, quotes) + _search(text, units, cues, quotes)
-    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    turns = _turns(text, paragraphs, units) + _headline_turns(text, heads, paragraphs[0][0] if paragraphs else len(text))
+    return _rows(text, doc_id, found + turns, quotes)
 
 
 def _search(text: str, units: list[Unit], cues: ap.Cues, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -481,6 +482,20 @@ def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> l
             unit = units[max(0, bisect.bisect_right(starts, start) - 1)]
             cue = (turn.end("name"), turn.end("name") + 1)
             found.append(Found(_trim(text, turn.end(), end), cue, turn.span("name"), unit, cue_first=False))
+    return found
+
+
+def _headline_turns(text: str, heads: list[Unit], body_start: int) -> list[Found]:
+    """"Ostrova: Talks will resume in May": a headline sentence opening with a name and a
+    colon is that name's statement when the body (from ``body_start``) names it too."""
+    found = []
+    for unit in heads:
+        turn = ap.HEADLINE_TURN.match(text, unit.start, unit.end)
+        if turn is None or ap.bare(turn.group("name").split()[0]) in ap.DETERMINERS:
+            continue
+        if re.compile(rf"\b{re.escape(turn.group('name').split()[-1])}\b").search(text, body_start):
+            cue = (turn.end("name"), turn.end("name") + 1)
+            found.append(Found(_trim(text, turn.end(), unit.end), cue, turn.span("name"), unit, cue_first=False))
     return found
 
 

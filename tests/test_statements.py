@@ -341,3 +341,22 @@ def test_cue_scan_finds_the_cues_of_the_named_pattern(seed_text):
     assert cues.scan is not cues.pattern
     assert ([(m.span(), m.lastgroup) for m in cues.finditer(text, 0, len(text))]
             == [(m.span(), m.lastgroup) for m in cues.pattern.finditer(text)])
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ostrova: Talks with the rebels will resume in May\n\nLena Ostrova, the foreign minister, spoke in Vienna.",
+     "Talks with the rebels will resume in May", "Ostrova"),
+    ("Port workers' union says strike will last a week\n\nThe union met on Sunday in the harbour hall.",
+     "strike will last a week", "Port workers' union"),
+])
+def test_a_headline_names_its_speaker(text, content, speaker):
+    rows = extract_statements(text)
+    assert list(rows["content"]) == [content] and list(rows["speaker_text"]) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysis: Talks with the rebels will resume in May\n\nLena Ostrova spoke in Vienna on Monday.",
+    "The Latest: Talks with the rebels will resume in May\n\nLena Ostrova spoke in Vienna on Monday.",
+])
+def test_a_headline_label_before_a_colon_is_no_speaker(text):
+    assert extract_statements(text).empty

@@ -216,7 +216,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         pos = ap.object_after(text, ce, unit.end)
         pos = ce if ap.TO_INFINITIVE.search(text, ce, pos) else pos
     speaker_start = subject.span[0] if subject.span else head
-    before_content = _content_before(text, unit, speaker_start, quotes)
+    # '“A,” Smith said, adding that B': a participle never closes the quotation before it
+    participle = head_word.endswith("ing") and _after_comma(text, max(unit.start, head - 4), head)
+    before_content = None if participle else _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
     if (quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)])
             and _incomplete(text[_region_at(quotes, before_content[1] - 1)[0]:before_content[1]])):
@@ -261,7 +263,7 @@ def _head(text: str, floor: int, match: re.Match) -> tuple[int, str]:
     """Where the verb phrase of a cue starts, and its first word: the cue itself, or the
     verb that lends an infinitive cue its subject ("continues to insist", "went on to say")."""
     raising = ap.RAISING_TO.search(text, max(floor, match.start() - 30), match.start())
-    return (raising.start(), raising.group(1).split()[0]) if raising else (match.start(), match.group(0))
+    return (raising.start(), raising.group(1).split()[0]) if raising else (match.start(), match.group(0).split()[0])
 
 
 def _gap_end(text: str, start: int, end: int, quotes) -> int:
@@ -528,7 +530,12 @@ def _same_subject(text: str, head: int, head_word: str) -> bool:
     """"X said A and warned B", "X said A, adding B": the subject of the cue whose verb
     phrase starts at ``head`` with ``head_word`` is the previous one's."""
     return bool(ap.SAME_SUBJECT.search(text, max(0, head - 30), head)) or (
-        head_word.endswith("ing") and text[max(0, head - 4):head].rstrip().endswith(","))
+        head_word.endswith("ing") and _after_comma(text, max(0, head - 4), head))
+
+
+def _after_comma(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends with a comma, perhaps inside a closing quotation mark (',”')."""
+    return text[start:end].rstrip().rstrip("\"”")[-1:] == ","
 
 
 def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> None:

@@ -145,6 +145,18 @@ def test_adverbs_inversion_and_as_clauses(body, content, speaker):
     assert row["speaker_text"] == speaker
 
 
+@pytest.mark.parametrize("body, content, speaker", [
+    ("In a statement, the insurer said: \"Claims rose by a third after the floods,\" adding that premiums would follow.",
+     "that premiums would follow", "the insurer"),
+    ("A group of farmers wrote to the ministry, calling for a pause on the quota.", "a pause on the quota",
+     "A group of farmers"),
+    ("Residents continued to call for a public inquiry into the fire.", "a public inquiry into the fire", "Residents"),
+])
+def test_a_participle_after_a_quotation_and_calling_for(body, content, speaker):
+    row = next(row for row in statements(body) if row["content"] == content)
+    assert row["speaker_text"] == speaker
+
+
 @pytest.mark.parametrize("body", [
     "The mayor said nothing about the budget.",
     "Asked twice, the mayor said nothing.",

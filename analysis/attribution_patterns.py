@@ -419,7 +419,7 @@ PARENTHETICAL_WORDS = 6
 # A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
 TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
 # A headline opening with a name of one to three capitalised words and a colon ("Ostrova: Talks
-# will resume in May"); it is the speaker only when the body names it too (not "Analysis:").
+# will resume in May"); it is the speaker only when the body quotes it too (not "Analysis:").
 HEADLINE_TURN = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}):\s+(?=\S)")
 # "..., as officials have said": the clause before the comma is what they said.
 AS_BEFORE = re.compile(r",\s+as\s+$")

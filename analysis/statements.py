@@ -442,8 +442,10 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
     # A headline's sentences are searched on their own ("Flynn says Trump 'absolutely right' ..."),
     # outside the body's sentence numbering (-1) and never continued by a body paragraph.
     heads = [Unit(s, e, -1, -1, end) for start, end in headlines for s, e in split_sentences(text, start, end)]
-    found = _search(text, heads, cues, quotes) + _search(text, units, cues, quotes)
-    turns = _turns(text, paragraphs, units) + _headline_turns(text, heads, paragraphs[0][0] if paragraphs else len(text))
+    body = _search(text, units, cues, quotes)
+    turns = _turns(text, paragraphs, units)
+    speakers = {text[slice(*f.speaker)] for f in body + turns if f.speaker}
+    found = _search(text, heads, cues, quotes) + _headline_turns(text, heads, speakers) + body
     return _rows(text, doc_id, found + turns, quotes)
 
 
@@ -487,15 +489,15 @@ def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> l
     return found
 
 
-def _headline_turns(text: str, heads: list[Unit], body_start: int) -> list[Found]:
+def _headline_turns(text: str, heads: list[Unit], speakers: set[str]) -> list[Found]:
     """"Ostrova: Talks will resume in May": a headline sentence opening with a name and a
-    colon is that name's statement when the body (from ``body_start``) names it too."""
+    colon is that name's statement when the last word of the name is a word of one of the
+    body's ``speakers`` (so neither "Analysis:" nor a place is a speaker)."""
     found = []
+    words = {word for speaker in speakers for word in re.findall(r"[\w’'.-]+", speaker)}
     for unit in heads:
         turn = ap.HEADLINE_TURN.match(text, unit.start, unit.end)
-        if turn is None or ap.bare(turn.group("name").split()[0]) in ap.DETERMINERS:
-            continue
-        if re.compile(rf"\b{re.escape(turn.group('name').split()[-1])}\b").search(text, body_start):
+        if turn and turn.group("name").split()[-1] in words:
             cue = (turn.end("name"), turn.end("name") + 1)
             found.append(Found(_trim(text, turn.end(), unit.end), cue, turn.span("name"), unit, cue_first=False))
     return found

@@ -344,19 +344,22 @@ def test_cue_scan_finds_the_cues_of_the_named_pattern(seed_text):
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("Ostrova: Talks with the rebels will resume in May\n\nLena Ostrova, the foreign minister, spoke in Vienna.",
+    ("Ostrova: Talks with the rebels will resume in May\n\n"
+     "Lena Ostrova, the foreign minister, said in Vienna that the ceasefire held.",
      "Talks with the rebels will resume in May", "Ostrova"),
     ("Port workers' union says strike will last a week\n\nThe union met on Sunday in the harbour hall.",
      "strike will last a week", "Port workers' union"),
 ])
 def test_a_headline_names_its_speaker(text, content, speaker):
     rows = extract_statements(text)
-    assert list(rows["content"]) == [content] and list(rows["speaker_text"]) == [speaker]
+    assert list(rows["paragraph"]).count(-1) == 1
+    assert rows.iloc[0]["content"] == content and rows.iloc[0]["speaker_text"] == speaker
 
 
 @pytest.mark.parametrize("text", [
-    "Analysis: Talks with the rebels will resume in May\n\nLena Ostrova spoke in Vienna on Monday.",
-    "The Latest: Talks with the rebels will resume in May\n\nLena Ostrova spoke in Vienna on Monday.",
+    "Analysis: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
+    "The Latest: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
+    "Vienna: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
 ])
 def test_a_headline_label_before_a_colon_is_no_speaker(text):
-    assert extract_statements(text).empty
+    assert list(extract_statements(text)["paragraph"]) == [0]

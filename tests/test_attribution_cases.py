@@ -99,6 +99,7 @@ def test_a_relative_pronoun_without_antecedent_is_unknown():
     ("The mayor accused the regional council, which owns the depot, of hiding the repair bill.",
      "hiding the repair bill"),
     ("The opposition branded the reform a “tax on pensioners.”", "tax on pensioners"),
+    ("Ex-minister calls pension reform ‘a theft from the young’", "pension reform ‘a theft"),
     ("The candidate exhorted her supporters to “vote early and bring a friend.”", "vote early"),
     ("The envoy rallied donors in Geneva, tweeting, “The pledges must arrive before the frost.”", "pledges must"),
 ])

@@ -100,6 +100,9 @@ def test_a_relative_pronoun_without_antecedent_is_unknown():
      "hiding the repair bill"),
     ("The opposition branded the reform a “tax on pensioners.”", "tax on pensioners"),
     ("Ex-minister calls pension reform ‘a theft from the young’", "pension reform ‘a theft"),
+    ("The state audit found that the agency had lost track of 300 laptops.", "the agency had lost track"),
+    ("The appeals court ruled on Tuesday that the ban was unconstitutional.", "the ban was unconstitutional"),
+    ("The governor proclaimed a “new era of clean water” for the county.", "new era of clean water"),
     ("The candidate exhorted her supporters to “vote early and bring a friend.”", "vote early"),
     ("The envoy rallied donors in Geneva, tweeting, “The pledges must arrive before the frost.”", "pledges must"),
 ])
@@ -116,6 +119,9 @@ def test_speech_acts_from_the_codebook(body, content):
     "The two leaders agreed a ceasefire on Sunday.",
     "The minister reads the morning papers before breakfast.",
     "The committee accused nobody.",
+    "Police found a second bag near the station.",
+    "The lost wallet found near the station that morning belonged to a tourist.",
+    "The king proclaimed a holiday.",
 ])
 def test_a_speech_act_without_its_complement_is_no_statement(body):
     assert statements(body) == []

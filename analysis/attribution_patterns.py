@@ -375,9 +375,10 @@ def object_after(text: str, start: int, end: int) -> int:
     return stop.start() if stop else end
 
 
-def adjunct_then_that(text: str, start: int, end: int) -> int | None:
+def adjunct_then_that(text: str, start: int, end: int, addressee: bool = False) -> int | None:
     """Offset of "that" when the text after a cue is adverbial material followed by
-    "that" ("said on Friday that", "said during a rally in Michigan that")."""
+    "that" ("said on Friday that", "said during a rally in Michigan that"), or with
+    ``addressee`` an addressee ("yelled to the officers that")."""
     gap = text[start:min(end, start + WINDOW)]
     match = THAT.search(gap)
     if not match:
@@ -387,7 +388,12 @@ def adjunct_then_that(text: str, start: int, end: int) -> int | None:
         return start + match.start()
     if any(m in between for m in OPENERS + '",;:') or len(between.split()) > 12:
         return None
-    return start + match.start() if ADJUNCT_START.match(between) else None
+    adjunct = ADJUNCT_START.match(between) or (addressee and ADDRESSEE.match(between))
+    return start + match.start() if adjunct else None
+
+
+# "to reporters", "to the officers": whom a cue was addressed to, never "to build ...".
+ADDRESSEE = re.compile(r"\s*to\s+(?:the|a|an|his|her|their|its|our|reporters|journalists|him|them|us|me|[A-Z])\b")
 
 
 def only_adjuncts(text: str, start: int, end: int) -> bool:

@@ -224,7 +224,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
             and _incomplete(text[_region_at(quotes, before_content[1] - 1)[0]:before_content[1]])):
         quoted_before = False  # "On “Fox News Sunday,” Pence said ...": a title in an adverbial
         before_content = None
-    that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)
+    # an addressee only before a cue's own "that" ("agreed to a deal that ends ..." is no statement)
+    that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end, not row.get("complement"))
     if that is not None:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
     gap_end = _gap_end(text, pos, unit.end, quotes)

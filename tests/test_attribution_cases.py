@@ -122,6 +122,7 @@ def test_speech_acts_from_the_codebook(body, content):
     "Police found a second bag near the station.",
     "The lost wallet found near the station that morning belonged to a tourist.",
     "The king proclaimed a holiday.",
+    "Both sides agreed to a deal that ends the war.",
 ])
 def test_a_speech_act_without_its_complement_is_no_statement(body):
     assert statements(body) == []
@@ -141,6 +142,8 @@ def test_a_verb_lends_its_subject_to_an_infinitive_cue(body, content, speaker):
 
 @pytest.mark.parametrize("body, content, speaker", [
     ("Tenants complain bitterly that the rents have doubled.", "that the rents have doubled", "Tenants"),
+    ("The envoy explained to the committee that the money had run out.", "that the money had run out",
+     "The envoy"),
     ("Said Ellison: “I do not buy a word of it.”", "“I do not buy a word of it.”", "Ellison"),
     ("The border crossing stayed shut for a week, as customs officials have said.",
      "The border crossing stayed shut for a week", "customs officials"),

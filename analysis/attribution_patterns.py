@@ -73,7 +73,7 @@ ADJUNCT_START = re.compile(
     r"(?:this|last|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|winter|time)|"
     r"earlier|later|late|early|recently|again|also|then|previously|privately|publicly|"
     r"repeatedly|yesterday|today|tonight|afterward|afterwards|overnight|already|"
-    r"separately|herself|himself|themselves|itself)\b|" + WEEKDAYS + r"\b(?![’']))")
+    r"separately|herself|himself|themselves|itself|[a-z]{3,}ly)\b|" + WEEKDAYS + r"\b(?![’']))")
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»„]")
 # Initials and titles that end in a period inside a name ("Ronald R. Fieldstone").
 ABBREVIATION = re.compile(r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|Gov|Sen|Rep|St|Gen|Lt|Col|Sgt|Prof|Gen|Adm|Capt|U\.S)\.")
@@ -375,9 +375,10 @@ def object_after(text: str, start: int, end: int) -> int:
     return stop.start() if stop else end
 
 
-def adjunct_then_that(text: str, start: int, end: int) -> int | None:
+def adjunct_then_that(text: str, start: int, end: int, addressee: bool = False) -> int | None:
     """Offset of "that" when the text after a cue is adverbial material followed by
-    "that" ("said on Friday that", "said during a rally in Michigan that")."""
+    "that" ("said on Friday that", "said during a rally in Michigan that"), or with
+    ``addressee`` an addressee ("yelled to the officers that")."""
     gap = text[start:min(end, start + WINDOW)]
     match = THAT.search(gap)
     if not match:
@@ -387,7 +388,12 @@ def adjunct_then_that(text: str, start: int, end: int) -> int | None:
         return start + match.start()
     if any(m in between for m in OPENERS + '",;:') or len(between.split()) > 12:
         return None
-    return start + match.start() if ADJUNCT_START.match(between) else None
+    adjunct = ADJUNCT_START.match(between) or (addressee and ADDRESSEE.match(between))
+    return start + match.start() if adjunct else None
+
+
+# "to reporters", "to the officers": whom a cue was addressed to, never "to build ...".
+ADDRESSEE = re.compile(r"\s*to\s+(?:the|a|an|his|her|their|its|our|reporters|journalists|him|them|us|me|[A-Z])\b")
 
 
 def only_adjuncts(text: str, start: int, end: int) -> bool:
@@ -418,6 +424,11 @@ COORDINATED_VP = re.compile(r"\s+and\s+(?:has|have|had|is|are|was|were|will|woul
 PARENTHETICAL_WORDS = 6
 # A transcript turn: a paragraph opening with a speaker's name in capitals and a colon.
 TURN = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}):\s+(?=\S)")
+# A headline opening with a name of one to three capitalised words and a colon ("Ostrova: Talks
+# will resume in May"); it is the speaker only when the body quotes it too (not "Analysis:").
+HEADLINE_TURN = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}):\s+(?=\S)")
+# "..., as officials have said": the clause before the comma is what they said.
+AS_BEFORE = re.compile(r",\s+as\s+$")
 TITLE_BEFORE = re.compile(r"\b(?:on|in|at|to|with|of)\s+$")
 # What may follow an inverted speaker after a comma: a relative clause, an apposition,
 # a participle or an adverbial ("..., said Smith, who ...", "..., said Smith, the minister").
@@ -428,7 +439,8 @@ INCOMPLETE_OPENERS = SUBORDINATORS | PREPOSITIONS | {"instead"}
 SPLIT_QUOTE = re.compile(r",(?:[^,“\"]{0,80},)?\s*(?:but\s+|and\s+)?(?:[“\"]|'')")
 # Content cannot open with a negation or a finite verb: the cue was inside a relative
 # clause or a noun phrase ("everything Trump says is ...", "asked not to be named").
-NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b")
+NOT_CONTENT = re.compile(r"(?:not|is|are|was|were|has|have|had|will|would|can|could|should)\b|"
+                         r"nothing\b(?!\s+(?:would|will|could|can|has|had|was|is|should|must)\b)")
 # A cue in a verb phrase coordinated with an earlier one ("and has called", "but also contended").
 COORDINATED_BEFORE = re.compile(r"\b(?:and|but)(?:\s+(?:has|have|had|also|then|later|will|would|is|are|was|were))*$")
 # A comma, then only adverbs or auxiliaries up to a cue ("X, the chief, forcefully told").
@@ -436,6 +448,10 @@ ADVERBS_AFTER_COMMA = re.compile(r",(?:\s+(?:[a-z]+ly|has|have|had|also|then|lat
 # A relative pronoun, then an adverbial, before a cue ("who in 2010 said", "which on Friday said").
 RELATIVE_THEN_ADJUNCT = re.compile(r"\b(who|which)\s+(?:(?:in|on|at|during|last|this|earlier|later)\s+[\w’'-]+"
                                    r"(?:\s+[\w’'-]+)?|[a-z]+ly|also|then|later|once)\s+$")
+# A verb that lends its subject to an infinitive cue after it ("continues to insist", "appeared to
+# suggest", "went on to say"); group 1 stands for the cue when its subject is looked for.
+RAISING_TO = re.compile(r"\b(continu(?:e|es|ed|ing)|appear(?:s|ed|ing)?|seem(?:s|ed|ing)?|"
+                        r"(?:go|goes|went|going)\s+on|proceed(?:s|ed|ing)?)\s+to\s+$")
 # Prepositions before a gerund cue whose subject is the sentence's ("began by saying").
 GERUND_AFTER = {"by", "before", "after", "while", "when", "in"}
 SAME_SUBJECT = re.compile(r"[\w”\"’.,]\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+)?$")
@@ -445,7 +461,7 @@ INVERTIBLE = re.compile(
     r"said|says|added|adds|asked|asks|wrote|writes|explained|explains|noted|notes|continued|continues|"
     r"told|tells|recalled|recalls|argued|argues|insisted|insists|replied|replies|responded|warned|warns|"
     r"declared|conceded|cautioned|quipped|joked|tweeted|stated|observed|acknowledged|admitted|remarked|"
-    r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|according to|―|—")
+    r"predicted|suggested|reported|announced|confirmed|commented|complained|demanded|reads|read|according to|―|—")
 GAP_MARK = re.compile(r"[,;:“\"]")
 TO_INFINITIVE = re.compile(r"\s\bto\s+[a-z]")
 NOT_BARE_CONTENT = re.compile(r"(?:about|of|with|by|in|to)\b")

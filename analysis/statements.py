@@ -6,15 +6,17 @@ content_start, content_end, cue, cue_start, cue_end, speaker_text, speaker_start
 speaker_end`` (-1 when implicit), ``speaker, actor_type, bloc, speaker_evidence`` (from
 :func:`analysis.actors.resolve_records`), ``channel`` (who relayed the statement in
 nested attribution, "" if none), ``paragraph, sentence`` (0-based body indices, as in
-:func:`analysis.ingest.body_sentences`). :func:`statement_records` gives the same rows as
+:func:`analysis.ingest.body_sentences`; -1 for a statement in the headline). :func:`statement_records` gives the same rows as
 plain dicts (no pandas, for the per-article pipeline); :func:`find_statements` gives them
 with speakers unresolved.
 
 Rules (regular expressions over sentences, constant work per cue; no parser), with the
 phrase grammar in :mod:`analysis.attribution_patterns`:
 
-- only body paragraphs (:func:`analysis.ingest.segment`) are searched, so headlines,
-  bylines, datelines, credits and boilerplate never yield statements;
+- only body paragraphs and the headline (:func:`analysis.ingest.segment`) are searched,
+  so bylines, datelines, credits and boilerplate never yield statements; a headline
+  ("Minister says budget will double") is searched on its own, as attribution corpora
+  such as PolNeAR code it;
 - sentences joined by a quotation that spans them are one unit; cues inside quotations
   are ignored; a quotation reopened at the next paragraph continues; a paragraph that
   is wholly a quotation without a cue, right after a statement's paragraph, is a
@@ -43,7 +45,7 @@ import pandas as pd
 
 from analysis import attribution_patterns as ap
 from analysis.codebook import per_codebook
-from analysis.ingest import body_sentences, segment
+from analysis.ingest import body_sentences, segment, split_sentences
 
 Span = tuple[int, int]
 
@@ -141,8 +143,10 @@ def _comma_outside(text: str, start: int, end: int, quotes: list[tuple[int, int]
 
 def _content_before(text: str, unit: Unit, speaker_start: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Content of a statement whose attribution closes the sentence: the quotation or
-    clause before the comma (or closing mark) that precedes the speaker."""
-    head_end = speaker_start
+    clause before the comma (or closing mark) that precedes the speaker (and an "as" after
+    the comma: "The port was closed, as officials said")."""
+    as_clause = ap.AS_BEFORE.search(text, max(unit.start, speaker_start - 8), speaker_start)
+    head_end = as_clause.start() + 1 if as_clause else speaker_start
     while head_end > unit.start and text[head_end - 1].isspace():
         head_end -= 1
     if head_end <= unit.start:
@@ -172,7 +176,8 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     """Classify one cue occurrence; may extend or annotate ``found`` (nested relays)."""
     cs, ce = match.span()
     cue_word = match.group(0)
-    before = text[max(unit.start, cs - 40):cs].rstrip()
+    head, head_word = _head(text, unit.start, match)
+    before = text[max(unit.start, head - 40):head].rstrip()
     previous_word = before.split()[-1] if before.split() else ""
     if ap.bare(previous_word) in ap.DETERMINERS or previous_word in ("to", "without") or re.match(
             r"\s+by\b", text[ce:ce + 4]):
@@ -182,44 +187,49 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
         return _according(text, unit, (cs, ce), closes, quotes, found)
     if cue_word in ap.DASHES and not (closes and not before.endswith((",", ";"))):
         return None
-    subject = ap.subject_before(text, unit.start, cs, cue_word)
+    if not before and cue_word in ("Said", "Says"):
+        return _said_first(text, unit, (cs, ce), quotes, row)
+    subject = ap.subject_before(text, unit.start, head, head_word)
     if subject.negated or (subject.passive and cue_word.endswith("ed")):
         return None  # "did not explain", "was asked", "have been charged"
-    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, cs - 60), cs)
+    relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, head - 60), head)
     if relative and (subject.span is None or subject.span[0] >= relative.end(1)):
         subject = ap.Subject(relative.span(1), subject.negated)  # "..., who in 2010 said ..."
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue
-    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word) and not _named_apposition(text, unit, cs):
+    if subject.span is None and closes and ap.INVERTIBLE.fullmatch(cue_word) and not _named_apposition(text, unit, head):
         speaker = _inverted_speaker(text, ce, unit.end)
         if speaker is not None:
             return _closing(text, unit, (cs, ce), speaker, cs, quotes, found)
     if subject.span is None and previous_word in ("who", "which"):  # "..., who said ...": the relative pronoun
-        pronoun_end = max(unit.start, cs - 40) + len(before)
+        pronoun_end = max(unit.start, head - 40) + len(before)
         subject = ap.Subject((pronoun_end - len(previous_word), pronoun_end))
     if subject.span is None and ap.COORDINATED_BEFORE.search(before):
         # "X attacked ... and has called for ...": the coordinated verb's subject opens the sentence
-        subject = ap.Subject(ap.subject_at(text, unit.start, cs), subject.negated, subject.subordinate)
-    if subject.span is None and cue_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
+        subject = ap.Subject(ap.subject_at(text, unit.start, head), subject.negated, subject.subordinate)
+    if subject.span is None and head_word.endswith("ing") and (before.endswith(",") or previous_word in ap.GERUND_AFTER):
         # "..., saying ...", "... by telling ...": the participle's subject opens the sentence
-        subject = ap.Subject(ap.subject_at(text, unit.start, cs))
+        subject = ap.Subject(ap.subject_at(text, unit.start, head))
     elif subject.span is None and ap.ADVERBS_AFTER_COMMA.search(before):
         # "X, a spokesman, (then) said", "Proponents, including Y, have urged"
-        comma = max(unit.start, cs - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
+        comma = max(unit.start, head - 40) + ap.ADVERBS_AFTER_COMMA.search(before).start()
         subject = ap.Subject(ap.apposition_before(text, unit.start, comma))
     pos = ce
     if ap.TELL.fullmatch(cue_word):  # "told reporters that ...", but "told his aides to ..." like "urged"
         pos = ap.object_after(text, ce, unit.end)
         pos = ce if ap.TO_INFINITIVE.search(text, ce, pos) else pos
-    speaker_start = subject.span[0] if subject.span else cs
-    before_content = _content_before(text, unit, speaker_start, quotes)
+    speaker_start = subject.span[0] if subject.span else head
+    # '“A,” Smith said, adding that B': a participle never closes the quotation before it
+    participle = head_word.endswith("ing") and _after_comma(text, max(unit.start, head - 4), head)
+    before_content = None if participle else _content_before(text, unit, speaker_start, quotes)
     quoted_before = before_content is not None and _region_at(quotes, before_content[1] - 1) is not None
     if (quoted_before and _region_at(quotes, before_content[0]) is None and _incomplete(text[slice(*before_content)])
             and _incomplete(text[_region_at(quotes, before_content[1] - 1)[0]:before_content[1]])):
         quoted_before = False  # "On “Fox News Sunday,” Pence said ...": a title in an adverbial
         before_content = None
-    that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end)
+    # an addressee only before a cue's own "that" ("agreed to a deal that ends ..." is no statement)
+    that = None if quoted_before else ap.adjunct_then_that(text, pos, unit.end, not row.get("complement"))
     if that is not None:
         return _cue_first(text, unit, (cs, ce), subject, that, quotes, row)
     gap_end = _gap_end(text, pos, unit.end, quotes)
@@ -254,6 +264,13 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     return None
 
 
+def _head(text: str, floor: int, match: re.Match) -> tuple[int, str]:
+    """Where the verb phrase of a cue starts, and its first word: the cue itself, or the
+    verb that lends an infinitive cue its subject ("continues to insist", "went on to say")."""
+    raising = ap.RAISING_TO.search(text, max(floor, match.start() - 30), match.start())
+    return (raising.start(), raising.group(1).split()[0]) if raising else (match.start(), match.group(0).split()[0])
+
+
 def _gap_end(text: str, start: int, end: int, quotes) -> int:
     """Where the adverbials after a cue stop: the first comma, semicolon, colon or
     quotation, skipping quoted titles after a preposition ("said on “Face the Nation”")."""
@@ -280,6 +297,15 @@ def _according(text: str, unit: Unit, cue, closes: bool, quotes, found) -> Found
     comma = text.find(",", speaker[1], unit.end)
     content = _trim(text, comma + 1, unit.end) if comma >= 0 else (0, 0)
     return Found(content, cue, speaker, unit) if content[1] > content[0] else None
+
+
+def _said_first(text: str, unit: Unit, cue, quotes, row) -> Found | None:
+    """"Said Ellis: “...”": a sentence opening with the cue, its speaker, and a colon or
+    comma before the content."""
+    speaker = ap.speaker_after(text, cue[1], unit.end)
+    if speaker is None or text[speaker[1]:speaker[1] + 1] not in ":,":
+        return None
+    return _cue_first(text, unit, cue, ap.Subject(speaker), speaker[1] + 1, quotes, row)
 
 
 def _named_apposition(text: str, unit: Unit, cue_start: int) -> bool:
@@ -415,8 +441,21 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
     table = getattr(codebook, "cues", None)
     cues = _cues_of(codebook) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
-    quotes = ap.quote_regions(text, paragraphs)
+    headlines = [(b.start, b.end) for b in blocks if b.label == "headline"]
+    quotes = ap.quote_regions(text, sorted(headlines + paragraphs))
     units = _units(sentences, quotes, paragraphs)
+    # A headline's sentences are searched on their own ("Flynn says Trump 'absolutely right' ..."),
+    # outside the body's sentence numbering (-1) and never continued by a body paragraph.
+    heads = [Unit(s, e, -1, -1, end) for start, end in headlines for s, e in split_sentences(text, start, end)]
+    body = _search(text, units, cues, quotes)
+    turns = _turns(text, paragraphs, units)
+    speakers = {text[slice(*f.speaker)] for f in body + turns if f.speaker}
+    found = _search(text, heads, cues, quotes) + _headline_turns(text, heads, speakers) + body
+    return _rows(text, doc_id, found + turns, quotes)
+
+
+def _search(text: str, units: list[Unit], cues: ap.Cues, quotes: list[tuple[int, int]]) -> list[Found]:
+    """The statements found in ``units`` (consecutive sentences), in order."""
     found: list[Found] = []
     for index, unit in enumerate(units):
         next_unit = units[index + 1] if index + 1 < len(units) else None
@@ -434,12 +473,12 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
             statement = _statement(text, unit, match, cues.row(match), quotes, found, next_unit)
             if statement is None:
                 continue
-            if found and found[-1].unit is unit and _same_subject(text, match):
+            if found and found[-1].unit is unit and _same_subject(text, *_head(text, unit.start, match)):
                 _share_subject(text, found[-1], statement, match.start())
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    return found
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:
@@ -452,6 +491,20 @@ def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> l
             unit = units[max(0, bisect.bisect_right(starts, start) - 1)]
             cue = (turn.end("name"), turn.end("name") + 1)
             found.append(Found(_trim(text, turn.end(), end), cue, turn.span("name"), unit, cue_first=False))
+    return found
+
+
+def _headline_turns(text: str, heads: list[Unit], speakers: set[str]) -> list[Found]:
+    """"Ostrova: Talks will resume in May": a headline sentence opening with a name and a
+    colon is that name's statement when the last word of the name is a word of one of the
+    body's ``speakers`` (so neither "Analysis:" nor a place is a speaker)."""
+    found = []
+    words = {word for speaker in speakers for word in re.findall(r"[\w’'.-]+", speaker)}
+    for unit in heads:
+        turn = ap.HEADLINE_TURN.match(text, unit.start, unit.end)
+        if turn and turn.group("name").split()[-1] in words:
+            cue = (turn.end("name"), turn.end("name") + 1)
+            found.append(Found(_trim(text, turn.end(), unit.end), cue, turn.span("name"), unit, cue_first=False))
     return found
 
 
@@ -480,10 +533,16 @@ def _quoted_paragraph(text: str, last: Found, unit: Unit, quotes) -> bool:
     return pairs and not text[paragraph_start:unit.start].strip() and not text[region[1]:unit.paragraph_end].strip(" .,\n")
 
 
-def _same_subject(text: str, match: re.Match) -> bool:
-    """"X said A and warned B", "X said A, adding B": the cue's subject is the previous one's."""
-    return bool(ap.SAME_SUBJECT.search(text, max(0, match.start() - 30), match.start())) or (
-        match.group(0).endswith("ing") and text[max(0, match.start() - 4):match.start()].rstrip().endswith(","))
+def _same_subject(text: str, head: int, head_word: str) -> bool:
+    """"X said A and warned B", "X said A, adding B": the subject of the cue whose verb
+    phrase starts at ``head`` with ``head_word`` is the previous one's."""
+    return bool(ap.SAME_SUBJECT.search(text, max(0, head - 30), head)) or (
+        head_word.endswith("ing") and _after_comma(text, max(0, head - 4), head))
+
+
+def _after_comma(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends with a comma, perhaps inside a closing quotation mark (',”')."""
+    return text[start:end].rstrip().rstrip("\"”")[-1:] == ","
 
 
 def _share_subject(text: str, earlier: Found, new: Found, cue_start: int) -> None:

@@ -240,12 +240,13 @@ def test_not_statements(sentence):
     assert extract_statements(LEAD + sentence).empty
 
 
-def test_headline_and_byline_never_yield_statements():
+def test_byline_and_credits_never_yield_statements_but_a_headline_does():
     text = ("Minister says budget will double\n\nBy Jane Doe\n\n"
             "BRUSSELS (Reuters) - The alliance met on Monday.\n\nSmith said the talks failed.\n\n"
             "(Reporting by Jane Doe; Editing by John Roe)")
     frame = extract_statements(text)
-    assert list(frame["content"]) == ["the talks failed"]
+    assert list(frame["content"]) == ["budget will double", "the talks failed"]
+    assert list(frame["paragraph"]) == [-1, 1] and list(frame["speaker_text"]) == ["Minister", "Smith"]
 
 
 # --- bad input -------------------------------------------------------------------------
@@ -340,3 +341,25 @@ def test_cue_scan_finds_the_cues_of_the_named_pattern(seed_text):
     assert cues.scan is not cues.pattern
     assert ([(m.span(), m.lastgroup) for m in cues.finditer(text, 0, len(text))]
             == [(m.span(), m.lastgroup) for m in cues.pattern.finditer(text)])
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Ostrova: Talks with the rebels will resume in May\n\n"
+     "Lena Ostrova, the foreign minister, said in Vienna that the ceasefire held.",
+     "Talks with the rebels will resume in May", "Ostrova"),
+    ("Port workers' union says strike will last a week\n\nThe union met on Sunday in the harbour hall.",
+     "strike will last a week", "Port workers' union"),
+])
+def test_a_headline_names_its_speaker(text, content, speaker):
+    rows = extract_statements(text)
+    assert list(rows["paragraph"]).count(-1) == 1
+    assert rows.iloc[0]["content"] == content and rows.iloc[0]["speaker_text"] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Analysis: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
+    "The Latest: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
+    "Vienna: Talks with the rebels will resume in May\n\nLena Ostrova said in Vienna that the ceasefire held.",
+])
+def test_a_headline_label_before_a_colon_is_no_speaker(text):
+    assert list(extract_statements(text)["paragraph"]) == [0]

@@ -146,6 +146,120 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
     return journalists, _Spans.of([(start, end) for label, start, end in blocks if label == "body"])
 
 
+# Actor types a pronoun may refer to (see PRONOUNS).
+_PRONOUN_CLASSES = {"person": ("person", "anonymous_person"), "group": ("anonymous_group", "organization"),
+                    "organization": ("organization",)}
+
+
+@dataclass
+class _Pool:
+    """Actors in order of position (the speakers resolved so far, or the named mentions),
+    indexed by head noun, surname and pronoun class, so that a lookup costs about the
+    candidates it walks past, not the number of actors before it: resolution stays linear
+    in the length of a document. ``how`` names the pool in evidence ("speaker", "named")."""
+
+    how: str
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    by_head: dict[str, list[int]] = field(default_factory=dict)
+    by_class: dict[str, list[int]] = field(default_factory=dict)
+    with_bloc: dict[str, list[int]] = field(default_factory=dict)  # surname -> persons whose bloc is known
+    first_named: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> person's name -> first position
+    # (pronoun class, gender) -> index into by_class -> an earlier index to look at instead
+    skips: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, how: str, actors: list[Actor]) -> _Pool:
+        pool = cls(how)
+        for actor in actors:
+            pool.add(actor)
+        return pool
+
+    def add(self, actor: Actor) -> None:
+        """Append ``actor``, whose position is not before any actor's already in the pool."""
+        index = len(self.actors)
+        self.actors.append(actor)
+        self.positions.append(actor.position)
+        for head in actor.heads:
+            self.by_head.setdefault(head, []).append(index)
+        for wanted, types in _PRONOUN_CLASSES.items():
+            if actor.actor_type in types:
+                self.by_class.setdefault(wanted, []).append(index)
+        if actor.actor_type == "person":
+            surname = surname_of(actor.name)
+            self.first_named.setdefault(surname, {}).setdefault(actor.name, actor.position)
+            if actor.bloc != "unknown":
+                self.with_bloc.setdefault(surname, []).append(index)
+
+    def _before(self, ids: list[int], anchor: int) -> int:
+        """The last place in ``ids`` (indexes in position order) whose actor stands before ``anchor``, or -1."""
+        return bisect.bisect_left(ids, anchor, key=self.positions.__getitem__) - 1
+
+    def _first_at(self, ids: list[int], place: int, keep=lambda index: True) -> int:
+        """The first place of ``ids`` with the position of ``ids[place]`` whose index ``keep`` accepts
+        (``max`` over a list keeps the first of equal keys, and lookups must agree with it)."""
+        position, first = self.positions[ids[place]], place
+        while place > 0 and self.positions[ids[place - 1]] == position:
+            place -= 1
+            first = place if keep(ids[place]) else first
+        return first
+
+    def latest(self, anchor: int) -> Actor | None:
+        """The last actor added before ``anchor``."""
+        index = bisect.bisect_left(self.positions, anchor) - 1
+        return self.actors[index] if index >= 0 else None
+
+    def latest_with_head(self, head: str, anchor: int) -> Actor | None:
+        """The nearest actor before ``anchor`` with ``head`` among its heads (the first of equals)."""
+        ids = self.by_head.get(head, [])
+        place = self._before(ids, anchor)
+        return self.actors[ids[self._first_at(ids, place)]] if place >= 0 else None
+
+    def latest_with_bloc(self, surname: str, anchor: int) -> int:
+        """Index of the nearest person before ``anchor`` named ``surname`` whose bloc is known, or -1."""
+        ids = self.with_bloc.get(surname, [])
+        place = self._before(ids, anchor)
+        return ids[self._first_at(ids, place)] if place >= 0 else -1
+
+    def names_other(self, surname: str, name: str, anchor: int) -> bool:
+        """Whether a person called ``surname`` but not ``name`` stands before ``anchor``."""
+        return any(other != name and at < anchor for other, at in self.first_named.get(surname, {}).items())
+
+    def nearest_compatible(self, wanted: str, gender: str, anchor: int, doc: _Document) -> int:
+        """Index of the nearest actor at or after offset 0 and before ``anchor`` that a pronoun
+        of class ``wanted`` and ``gender`` may refer to (the first of equals), or -1. Only for
+        speakers: an actor ruled out once stays ruled out (a speaker's gender, once known,
+        never changes), so it is skipped for good."""
+        ids = self.by_class.get(wanted, [])
+        skips = self.skips.setdefault((wanted, gender), {})
+
+        def fits(index: int) -> bool:
+            return _compatible(self.actors[index], wanted, gender, doc)
+
+        place, passed = self._before(ids, anchor), []
+        while place >= 0 and not (place not in skips and fits(ids[place])):
+            passed.append(place)
+            place = skips.get(place, place - 1)
+        for skipped in passed:
+            skips[skipped] = place
+        if place < 0 or self.positions[ids[place]] < 0:
+            return -1
+        return ids[self._first_at(ids, place, fits)]
+
+    def nearest_named(self, wanted: str, gender: str, anchor: int, doc: _Document, low: int,
+                      salient: bool) -> int:
+        """Index of the nearest actor in ``[low, anchor)`` that a pronoun of class ``wanted``
+        and ``gender`` may refer to (and ``salient``, if asked), or -1."""
+        ids = self.by_class.get(wanted, [])
+        place = self._before(ids, anchor)
+        while place >= 0 and self.positions[ids[place]] >= low:
+            actor = self.actors[ids[place]]
+            if (actor.salient or not salient) and _compatible(actor, wanted, gender, doc):
+                return ids[place]
+            place -= 1
+        return -1
+
+
 @dataclass
 class _Document:
     """What resolution knows about the text: spans, journalists, named mentions, and the
@@ -156,8 +270,8 @@ class _Document:
     sentences: _Spans
     journalists: set[str]
     body: _Spans
-    mentions: list[Actor] = field(default_factory=list)
-    earlier: list[Actor] = field(default_factory=list)
+    mentions: _Pool = field(default_factory=lambda: _Pool("named"))
+    earlier: _Pool = field(default_factory=lambda: _Pool("speaker"))
     genders: dict[str, str] = field(default_factory=dict)
 
     def gender(self, actor: Actor) -> str:
@@ -184,7 +298,7 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
     quoted = _union(contents)
-    doc.mentions = [m for m in mentions if not quoted.holds(m.position)]
+    doc.mentions = _Pool.of("named", [m for m in mentions if not quoted.holds(m.position)])
     return doc
 
 
@@ -417,7 +531,7 @@ def resolve_records(records: list[dict], text: str, codebook: Codebook | None = 
         resolved[index] = {**row, "speaker": actor.name, "actor_type": actor.actor_type, "bloc": actor.bloc,
                            "speaker_evidence": evidence + problem}
         if actor.name:
-            doc.earlier.append(actor)
+            doc.earlier.add(actor)
             if actor.gender and actor.name not in doc.genders:
                 doc.genders[actor.name] = actor.gender
     return [resolved[index] for index in range(len(records))]
@@ -428,10 +542,9 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase = "" if phrase.lower() in ("nan", "none") else phrase
     anchor = _anchor(row)
     if not phrase:
-        start = doc.sentences.start_of(anchor)
-        same = [a for a in doc.earlier if start <= a.position < anchor]
-        if same:
-            return same[-1].copy(), f"implicit speaker → speaker '{same[-1].name}' of an earlier statement in the same sentence"
+        same = doc.earlier.latest(anchor)
+        if same and same.position >= doc.sentences.start_of(anchor):
+            return same.copy(), f"implicit speaker → speaker '{same.name}' of an earlier statement in the same sentence"
         return UNKNOWN.copy(), "no speaker in the text (implicit) and none earlier in the sentence"
     if phrase.lower() in PRONOUNS:
         return _pronoun(phrase, anchor, doc)
@@ -443,8 +556,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase_head = head_noun(phrase, doc.lexicon)
     alias = alias_match(phrase, doc.lexicon, phrase_head[0])
     if alias and len(alias[0].split()) == 1 and any(
-            m.actor_type == "person" and surname_of(m.name) == alias[0] and m.name != alias[1]["name"]
-            for m in doc.mentions + doc.earlier if m.position < anchor):
+            pool.names_other(alias[0], alias[1]["name"], anchor) for pool in (doc.mentions, doc.earlier)):
         alias = None  # another person of that surname is named here ("Luis Rubio", not Marco)
     if alias:
         surface, entry = alias
@@ -454,26 +566,27 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     if definite:
         head = TITLE_ABBREVIATIONS.get(singular(definite.group(1)), singular(definite.group(1)))
         for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
-            matches = [a for a in pool if head in a.heads and a.position < anchor]
-            if matches:
-                a = max(matches, key=lambda a: a.position)
+            a = pool.latest_with_head(head, anchor)
+            if a:
                 return a.copy(), f"definite description '{core}' → nearest earlier {how} with head '{head}': '{a.name}'"
     actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
-        full = _full_name(actor, pool, doc)
+        full = _full_name(actor, pool.actors, doc)
         if full:
             found = full.copy()
             found.gender = actor.gender or doc.gender(full)
             return found, f"surname '{actor.name}' → earlier {how} '{full.name}'"
     if actor.bloc == "unknown" and actor.actor_type != "person":
-        words = set(WORD.findall(core))
-        for a in sorted(doc.earlier + doc.mentions, key=lambda a: a.position, reverse=True):
-            if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and surname_of(a.name) in words:
-                actor.bloc = a.bloc
-                evidence = (evidence.replace("; no nationality word → bloc unknown", "")
-                            + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
-                break
+        # the nearest such person; of equals, speakers before mentions, each in their order
+        nearest = [(pool.positions[index], -rank, -index, pool.actors[index])
+                   for rank, pool in enumerate((doc.earlier, doc.mentions)) for word in set(WORD.findall(core))
+                   if (index := pool.latest_with_bloc(word, anchor)) >= 0]
+        if nearest:
+            a = max(nearest, key=lambda item: item[:3])[3]
+            actor.bloc = a.bloc
+            evidence = (evidence.replace("; no nationality word → bloc unknown", "")
+                        + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
     return actor, f"not in codebook: {evidence}"
 
 
@@ -496,25 +609,36 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     statement, then any name in the same or previous paragraph. A he/she resolution
     teaches the antecedent's gender."""
     wanted, gender = PRONOUNS[phrase.lower()]
-    pool = [(a, "speaker") for a in doc.earlier] + [(m, "named") for m in doc.mentions]
-    pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted, gender, doc)]
     sentence_start = doc.sentences.start_of(anchor)
     window = doc.paragraphs.start_of(anchor, back=1)
-    steps = (
-        ([p for p in pool if p[0].position >= sentence_start and p[0].salient], "earlier in the same sentence"),
-        ([p for p in pool if p[0].position >= window and p[0].salient], "in the same or previous paragraph"),
-        ([p for p in pool if p[1] == "speaker"], "of an earlier statement"),
-        ([p for p in pool if p[0].position >= window], "in the same or previous paragraph"),
-    )
-    for candidates, where in steps:
-        if candidates:
-            a, how = max(candidates, key=lambda item: item[0].position)
-            if gender:
-                doc.genders.setdefault(a.name, gender)
-            found = a.copy()
-            found.gender = doc.gender(a)
-            return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {how} {where}: "
-                           f"'{a.name}' (offset {a.position})")
+    # Speakers are salient and come before mentions of the same position, so the nearest
+    # salient candidate is the nearest speaker unless a salient name stands after it.
+    speaker = doc.earlier.nearest_compatible(wanted, gender, anchor, doc)
+    named = doc.mentions.nearest_named(wanted, gender, anchor, doc, min(sentence_start, window), salient=True)
+    nearest = None
+    if speaker >= 0:
+        nearest = (doc.earlier, speaker)
+    if named >= 0 and (speaker < 0 or doc.mentions.positions[named] > doc.earlier.positions[speaker]):
+        nearest = (doc.mentions, named)
+    position = nearest[0].positions[nearest[1]] if nearest else -1
+    if position >= sentence_start:
+        where = "earlier in the same sentence"
+    elif position >= window:
+        where = "in the same or previous paragraph"
+    elif speaker >= 0:
+        nearest, where = (doc.earlier, speaker), "of an earlier statement"
+    else:
+        named = doc.mentions.nearest_named(wanted, gender, anchor, doc, window, salient=False)
+        nearest, where = ((doc.mentions, named), "in the same or previous paragraph") if named >= 0 else (None, "")
+    if nearest:
+        pool, index = nearest
+        a = pool.actors[index]
+        if gender:
+            doc.genders.setdefault(a.name, gender)
+        found = a.copy()
+        found.gender = doc.gender(a)
+        return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {pool.how} {where}: "
+                       f"'{a.name}' (offset {a.position})")
     return UNKNOWN.copy(), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
 
 

@@ -146,6 +146,61 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
     return journalists, _Spans.of([(start, end) for label, start, end in blocks if label == "body"])
 
 
+@dataclass
+class _Surnames:
+    """The actors of a list in position order, counted by surname and name up to a position
+    that only grows (names are completed, and speakers resolved, in text order), so that
+    finding who a lone surname is costs the names sharing it, not every earlier actor."""
+
+    actors: list[Actor]
+    included: int = 0
+    names: dict[str, Counter] = field(default_factory=dict)  # surname -> name -> actors so called
+    # surname -> person's name -> gender of its own -> [count, position, index, actor] of the nearest
+    persons: dict[str, dict[str, dict[str, list]]] = field(default_factory=dict)
+
+    def _before(self, position: int) -> None:
+        while self.included < len(self.actors) and self.actors[self.included].position < position:
+            index, actor = self.included, self.actors[self.included]
+            surname = surname_of(actor.name)
+            self.names.setdefault(surname, Counter())[actor.name] += 1
+            if actor.actor_type == "person":
+                nearest = self.persons.setdefault(surname, {}).setdefault(actor.name, {}).setdefault(
+                    actor.gender, [0, actor.position, index, actor])
+                nearest[0] += 1
+                if actor.position > nearest[1]:
+                    nearest[1:] = [actor.position, index, actor]
+            self.included += 1
+
+    def other_names(self, surname: str, name: str, position: int) -> int:
+        """How many names other than ``name`` actors called ``surname`` before ``position`` have."""
+        self._before(position)
+        names = self.names.get(surname, {})
+        return len(names) - (name in names)
+
+    def full_name(self, actor: Actor, doc: _Document) -> Actor | None:
+        """The person before ``actor`` whose longer name ends with the one-word name of
+        ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
+        contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
+        nearest (the first of equals); or None."""
+        if actor.actor_type != "person" or len(actor.name.split()) != 1:
+            return None
+        self._before(actor.position)
+        best, best_key = None, None
+        for name, by_gender in self.persons.get(actor.name, {}).items():
+            if name == actor.name:
+                continue
+            count, nearest = 0, None
+            for own, entry in by_gender.items():
+                known = doc.genders.get(name, own)
+                if actor.gender and known and known != actor.gender:
+                    continue
+                count += entry[0]
+                nearest = entry if nearest is None or (entry[1], -entry[2]) > (nearest[1], -nearest[2]) else nearest
+            if nearest and (best_key is None or (count, nearest[1], -nearest[2]) > best_key):
+                best, best_key = nearest[3], (count, nearest[1], -nearest[2])
+        return best
+
+
 # Actor types a pronoun may refer to (see PRONOUNS).
 _PRONOUN_CLASSES = {"person": ("person", "anonymous_person"), "group": ("anonymous_group", "organization"),
                     "organization": ("organization",)}
@@ -167,6 +222,10 @@ class _Pool:
     first_named: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> person's name -> first position
     # (pronoun class, gender) -> index into by_class -> an earlier index to look at instead
     skips: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
+    surnames: _Surnames = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.surnames = _Surnames(self.actors)
 
     @classmethod
     def of(cls, how: str, actors: list[Actor]) -> _Pool:
@@ -285,15 +344,14 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
     doc = _Document(lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    by_surname = _by_surname(mentions)
+    named = _Surnames(mentions)
     for mention in mentions:
         if mention.actor_type != "person":
             continue
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        same = by_surname.get(mention.name, [])
-        full = _full_name(mention, same, doc)
-        if full and len({a.name for a in same if a.position < mention.position and a.name != mention.name}) == 1:
+        full = named.full_name(mention, doc)
+        if full and named.other_names(mention.name, mention.name, mention.position) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
@@ -310,22 +368,6 @@ def _by_surname(mentions: list[Actor]) -> dict[str, list[Actor]]:
     for mention in mentions:
         groups.setdefault(surname_of(mention.name), []).append(mention)
     return groups
-
-
-def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
-    """The person before ``actor`` in ``pool`` whose longer name ends with the one-word
-    name of ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
-    contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
-    nearest; or None."""
-    if actor.actor_type != "person" or len(actor.name.split()) != 1:
-        return None
-    earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
-               and surname_of(a.name) == actor.name and a.name != actor.name
-               and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
-    if not earlier:
-        return None
-    counts = Counter(a.name for a in earlier)
-    return max(earlier, key=lambda a: (counts[a.name], a.position))
 
 
 def _mentions(text: str, doc: _Document) -> list[Actor]:
@@ -572,7 +614,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
-        full = _full_name(actor, pool.actors, doc)
+        full = pool.surnames.full_name(actor, doc)
         if full:
             found = full.copy()
             found.gender = actor.gender or doc.gender(full)

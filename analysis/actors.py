@@ -360,16 +360,6 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
     return doc
 
 
-def _by_surname(mentions: list[Actor]) -> dict[str, list[Actor]]:
-    """``mentions`` grouped by the surname of their name, in their order. A mention renamed
-    after a person with a longer name keeps its surname (the longer name ends with it), so
-    the groups stay right while names are being completed."""
-    groups: dict[str, list[Actor]] = {}
-    for mention in mentions:
-        groups.setdefault(surname_of(mention.name), []).append(mention)
-    return groups
-
-
 def _mentions(text: str, doc: _Document) -> list[Actor]:
     """Persons and organisations named in ``text``, in text order: codebook aliases;
     organisations (a capitalised run ending in or followed by an organisation word);
@@ -390,6 +380,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s)]
     in_body = _Spans.of(sentences)
     before_name = TITLE_WORDS | doc.lexicon.nationality_terms
+    aliases_at: dict[int, Actor] = {}
     for index, matches in doc.lexicon.alias_scan.finditer(text):
         alias, row = doc.lexicon.aliases[index]
         one_word = len(alias.split()) == 1
@@ -402,8 +393,9 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if inside and inside.group(1).lower() not in before_name:
                 continue
             take((start, end))
-            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
-                                        _salient(text, start, end, doc.sentences.start_of(start)))
+            found[(start, end)] = aliases_at[start] = Actor(
+                row["name"], row["type"], row["bloc"], _heads_of(alias), start,
+                _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
         possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
         for match in _OWNED_ORGANIZATION.finditer(text, start, end) if possessive else ():
@@ -411,7 +403,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             head = singular(match.group(2))
             if head in ORGANIZATION_NOUNS and free(match.start(2), match.end(2)):
                 take(match.span())
-                owner = next((a for (s, _), a in found.items() if s == match.start(1)), None)
+                owner = aliases_at.get(match.start(1))  # found spans never overlap: one per start
                 bloc = owner.bloc if owner else "unknown"
                 found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
                                              _salient(text, *match.span(), start))
@@ -454,15 +446,17 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                 found[span] = Actor(match.group(), "person", "unknown", frozenset(), span[0],
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
-    by_surname = _by_surname(mentions)
+    other: dict[str, Actor] = {}  # surname -> the last person so called who is not in the codebook
     for mention in mentions:
+        surname = surname_of(mention.name)
+        if mention.actor_type != "person":
+            continue
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
-        if mention.actor_type == "person" and mention.name in doc.lexicon.names:
-            surname = surname_of(mention.name)
-            other = [m for m in by_surname[surname] if m.position < mention.position and m.actor_type == "person"
-                     and m.name not in doc.lexicon.names and text.startswith(surname, mention.position)]
-            if other:
-                mention.name, mention.bloc = other[-1].name, other[-1].bloc
+        if mention.name in doc.lexicon.names:
+            if surname in other and text.startswith(surname, mention.position):
+                mention.name, mention.bloc = other[surname].name, other[surname].bloc
+        if mention.name not in doc.lexicon.names:
+            other[surname] = mention
     return mentions
 
 

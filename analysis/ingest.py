@@ -39,6 +39,11 @@ _CANDIDATE = re.compile(
     r"|(?P<nl>[^\S\n]*\n\s*)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Prose sentences stay far below this (the longest of the PolNeAR dev texts has 889
+# characters); a longer run without a sentence end (a list, a table, a transcript without
+# punctuation) is cut into pieces of this size, so that the work per statement, whose
+# content and context are sentences, stays bounded.
+MAX_SENTENCE_CHARS = 2_000
 # A balanced quotation on one line: terminators inside it do not end the sentence around
 # it ("“You work hard. You pay your taxes,” she said." is one sentence), as in pysbd.
 _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''[^'\n]*(?:'(?!')[^'\n]*)*''")
@@ -141,9 +146,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if not _is_boundary(text, match.start(), match.group("punct"), match.group("ws"), nxt, end):
                 continue
             boundary = match.end("punct")
-        _add_span(text, sentence_start, boundary, spans)
+        _add_sentence(text, sentence_start, boundary, spans)
         sentence_start = nxt
-    _add_span(text, sentence_start, end, spans)
+    _add_sentence(text, sentence_start, end, spans)
     return spans
 
 
@@ -154,6 +159,16 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """:func:`_add_span` in pieces of at most :data:`MAX_SENTENCE_CHARS`, broken at a space where there is one."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _add_span(text, start, cut, spans)
+        start = cut
+    _add_span(text, start, end, spans)
 
 
 # --------------------------------------------------------------------------- blocks

@@ -48,6 +48,12 @@ COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "conten
            "cue_start", "cue_end", "speaker_text", "speaker_start", "speaker_end", "speaker",
            "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
 
+# Sentences joined by a quotation stop growing at this length (the longest in the PolNeAR
+# dev texts has 1,541 characters): an unclosed quotation mark must not make a whole long
+# paragraph one unit, whose every statement would run to its end.
+MAX_UNIT_CHARS = 5_000
+
+
 @dataclass
 class Unit:
     """A sentence, or several joined by a quotation running across them."""
@@ -78,7 +84,7 @@ def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, i
     units: list[Unit] = []
     for paragraph, index, s, e in sentences:
         crossing = _region_at(quotes, units[-1].end - 1) if units else None
-        if crossing and crossing[1] > s:
+        if crossing and crossing[1] > s and e - units[-1].start <= MAX_UNIT_CHARS:
             units[-1].end = e
             units[-1].paragraph_end = paragraphs[paragraph][1]
         else:

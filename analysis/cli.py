@@ -41,7 +41,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         summary = run_corpus(Path(args.seeds), Path(args.out), jobs=args.jobs, scheduler=args.scheduler,
-                             sentence_sentiment=args.sentence_sentiment)
+                             sentence_sentiment=args.sentence_sentiment, article_timeout=args.article_timeout)
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -65,6 +65,13 @@ def _html(args: argparse.Namespace) -> int:
     return 0
 
 
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a number of seconds, 0 or more (0: no limit)")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="burden-shift", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -81,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--sentence-sentiment", action="store_true",
                      help="also score every body sentence (sentence_sentiment.csv, for the sentiment arc); "
                           "costs about as much as TextBlob over every article again")
+    run.add_argument("--article-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                     help="stop an article after this many seconds and list it in failures.csv "
+                          "(stage 'timeout'); 0: no limit (default: 60)")
     run.set_defaults(func=_run)
 
     default_seeds = str(Path(__file__).resolve().parent.parent / "seeds")

@@ -12,7 +12,8 @@ statements files.
 Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements.csv``,
 ``scored_statements.csv``, ``timeline.csv``, ``actors.csv``, ``positions.csv``,
 ``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``, ``stage``,
-``error``: one row per file that could not be processed; it is skipped, the run goes on).
+``error``: one row per file that could not be processed, or whose processing ran past the
+time budget of one article, stage ``timeout``; it is skipped, the run goes on).
 With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over every body
 sentence (the sentiment arc of notebook 05): off by default, because the positions and
 networks do not read it and it costs about as much as TextBlob over the whole article again.
@@ -34,6 +35,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.actors import actor_table
+from analysis.budget import OverBudget, time_budget
 from analysis.ingest import DOCUMENT_COLUMNS, IngestError, body_sentences, document_record, read_document
 from analysis.networks import write_networks
 from analysis.positions import stakeholder_positions
@@ -50,6 +52,9 @@ FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
 # is many articles in one, where speakers would be resolved across article boundaries: it
 # is reported for splitting rather than analysed as one article.
 MAX_ARTICLE_CHARS = 500_000
+# Seconds of work one article may take in a run (``--article-timeout``): a news article
+# takes milliseconds, a 500,000-character transcript a few seconds.
+ARTICLE_TIMEOUT = 60.0
 # Articles per task: small enough to balance two workers on a short corpus, large enough
 # that pickling and scheduling stay cheap next to the work.
 MAX_CHUNK = 16
@@ -107,10 +112,22 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
-def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False) -> Article:
+def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
+                    timeout: float | None = ARTICLE_TIMEOUT) -> Article:
     """Read, extract, score and date one article file (and score its sentences when
-    ``sentence_sentiment``). Never raises: a file that fails at any stage comes back with
-    its failure (stage and error) and no statements."""
+    ``sentence_sentiment``). Never raises: a file that fails at any stage, or whose work runs
+    past ``timeout`` seconds (None or 0: no limit; stage ``timeout``), comes back with its
+    failure (stage and error) and no statements."""
+    try:
+        with time_budget(timeout):
+            return _process_article(path, seeds, sentence_sentiment)
+    except OverBudget:
+        size = f"{path.stat().st_size:,} bytes" if path.is_file() else "size unknown"
+        return _failed(IngestError(path, "timeout"), path, seeds, "timeout",
+                       f"stopped after {timeout:g} s ({size}): split the file, or raise --article-timeout")
+
+
+def _process_article(path: Path, seeds: Path, sentence_sentiment: bool) -> Article:
     stage = "read"
     try:
         document = read_document(path)
@@ -164,11 +181,12 @@ def run_tables(sentence_sentiment: bool = False) -> list[str]:
     return [name for name in TABLES if sentence_sentiment or name != "sentences"]
 
 
-def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False) -> list[Rendered]:
+def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False,
+                  timeout: float | None = ARTICLE_TIMEOUT) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds, sentence_sentiment)
+        article = process_article(path, seeds, sentence_sentiment, timeout)
         rows = {name: csv_rows(getattr(article, name), table_columns(name)) for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
                                  [tuple(row[c] for c in FAILURE_COLUMNS) for row in article.failures]))
@@ -207,7 +225,7 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
 
 
 def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
-             sentence_sentiment: bool) -> Iterator[list[Rendered]]:
+             sentence_sentiment: bool, timeout: float | None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -216,20 +234,20 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
             workers = max(1, sum(client.nthreads().values()))
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
             yield from _ordered(
-                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, pure=False),
+                lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, timeout, pure=False),
                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds, sentence_sentiment) for chunk in chunks)
+        yield from (process_chunk(chunk, seeds, sentence_sentiment, timeout) for chunk in chunks)
         return
     # The first chunk is done here, before the workers start: where they are forked (the
     # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
     # each loading them again.
-    yield process_chunk(next(chunks), seeds, sentence_sentiment)
+    yield process_chunk(next(chunks), seeds, sentence_sentiment, timeout)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment),
+        yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, timeout),
                             chunks, jobs * TASKS_PER_WORKER)
 
 
@@ -241,14 +259,17 @@ def available_cores() -> int:
 
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
-               progress: bool = True, sentence_sentiment: bool = False) -> Summary:
+               progress: bool = True, sentence_sentiment: bool = False,
+               article_timeout: float | None = ARTICLE_TIMEOUT) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
     local processes (its workers need this package installed and read the articles by
     path, so the corpus folder must be visible to them at the same path). Failed files are
     reported on stderr and in ``failures.csv``; ``progress`` shows a bar on stderr;
-    ``sentence_sentiment`` adds ``sentence_sentiment.csv``."""
+    ``sentence_sentiment`` adds ``sentence_sentiment.csv``; ``article_timeout``: seconds
+    one article may take (None or 0: no limit), an article over it is a failure of stage
+    ``timeout`` and the run goes on."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
     out.mkdir(parents=True, exist_ok=True)
@@ -263,7 +284,7 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     try:
         for name, handle in handles.items():
             handle.write(csv_text([], header=table_columns(name)))
-        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment):
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, article_timeout):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])

@@ -6,8 +6,8 @@ Generates documents of three kinds at each size (characters), from fixed random 
 
 - ``transcript``: a briefing transcript, speaker turns ("MR. DOYLE:", "Q:") whose answers
   quote and report other people, who are referred to again by surname and pronoun;
-- ``quotes``: one paragraph of short attributed quotations ("“No,” he said.", "“Yes,” Doyle
-  said."), about 15 characters each: 20,000 of them at 300,000 characters;
+- ``quotes``: one paragraph of short attributed quotations ("“No,” he said.", "“Ok,” Wu said."),
+  15 characters each: 20,000 of them at 300,000 characters;
 - ``paragraphs``: many short news paragraphs, two statements each.
 
 For each document it times what ``burden-shift run`` does to an article once it is read
@@ -68,18 +68,11 @@ def transcript(size: int, seed: int = 13) -> str:
 
 
 def quotes(size: int, seed: int = 13) -> str:
-    """One paragraph of about ``size`` characters of short attributed quotations."""
+    """One paragraph of ``size`` characters of short attributed quotations, 15 characters
+    each ("“No,” he said. ", "“Ok,” Wu said. "): 20,000 of them at 300,000 characters."""
     rng = random.Random(seed)
-    people = [name.split()[-1] for name in _names(rng)[:40]]
-    words = ("Yes", "No", "Why", "Not so")
-    parts = ["Officials answered in turn at the meeting in Brussels on Friday. "]
-    length = len(parts[0])
-    while length < size:
-        speaker = rng.choice(people) if rng.random() < 0.1 else rng.choice(("he", "she"))
-        piece = f"“{rng.choice(words)},” {speaker} said. "
-        parts.append(piece)
-        length += len(piece)
-    return "".join(parts).rstrip() + "\n"
+    pieces = [f"“{word},” {who} said. " for word in ("No", "Ok") for who in ("he", "he", "Li", "Wu", "Ng")]
+    return "".join(rng.choice(pieces) for _ in range(size // 15)).rstrip() + "\n"
 
 
 def paragraphs(size: int, seed: int = 13) -> str:

@@ -21,6 +21,7 @@ def _statements(args: argparse.Namespace) -> int:
 
     from analysis.ingest import IngestError, read_document
     from analysis.statements import extract_statements
+    from analysis.transcripts import declared_transcript
 
     frames, failed = [], 0
     for name in args.files:
@@ -30,7 +31,7 @@ def _statements(args: argparse.Namespace) -> int:
             print(f"skipped: {exc}", file=sys.stderr)
             failed += 1
             continue
-        frames.append(extract_statements(document.text, document.doc_id))
+        frames.append(extract_statements(document.text, document.doc_id, transcript=declared_transcript(document.metadata)))
     if frames:
         pd.concat(frames, ignore_index=True).to_csv(sys.stdout, index=False)
     return 1 if failed else 0

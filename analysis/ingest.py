@@ -26,6 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.dates import MONTH_NAME, find_dates, resolve_dates
+from analysis.transcripts import declared_transcript, header_metadata, is_transcript
 
 # --------------------------------------------------------------------------- sentences
 
@@ -544,7 +545,13 @@ def read_document(path: str | Path) -> Document:
     if _HTML.search(text[:5000]):
         raise IngestError(path, "HTML page, not article text: save the article's text as plain .txt")
     blocks = segment(text)
-    return Document(path.stem, path, text, blocks, document_metadata(text, blocks, read_sidecar(path), encoding))
+    metadata = document_metadata(text, blocks, read_sidecar(path), encoding)
+    if declared_transcript(metadata) is None and is_transcript(text, [(b.start, b.end) for b in blocks if b.label == "body"]):
+        metadata["kind"] = "transcript"
+    if declared_transcript(metadata):
+        for key, value in header_metadata(text, paragraphs(text)).items():
+            metadata[key] = metadata.get(key) or value
+    return Document(path.stem, path, text, blocks, metadata)
 
 
 def read_corpus(folder: str | Path) -> Iterator[Document | IngestError]:

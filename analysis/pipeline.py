@@ -45,6 +45,7 @@ from analysis.statements import extract_statements, statement_records
 from analysis.tables import csv_text, write_table
 from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
 from analysis.timeline import timeline_records
+from analysis.transcripts import declared_transcript
 
 FAILURE_COLUMNS = ["path", "stage", "error"]
 FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
@@ -136,7 +137,8 @@ def _process_article(path: Path, seeds: Path, sentence_sentiment: bool) -> Artic
                                     f"({MAX_ARTICLE_CHARS:,}): split the file into one file per article")
         stage = "statements"
         spans = body_sentences(document.text, document.blocks)
-        statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans)
+        statements = statement_records(document.text, document.doc_id, blocks=document.blocks, sentences=spans,
+                                       transcript=declared_transcript(document.metadata))
         stage = "scoring"
         scored = score_records(statements, document.text, sentences=spans)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []

@@ -41,6 +41,7 @@ import pandas as pd
 
 from analysis import attribution_patterns as ap
 from analysis.ingest import body_sentences, segment
+from analysis.transcripts import Turn, find_turns, is_transcript, resolve_transcript
 
 Span = tuple[int, int]
 
@@ -366,26 +367,38 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
 
 
 def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None,
-                      sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+                      sentences: list[tuple[int, int, int, int]] | None = None,
+                      transcript: bool | None = None) -> list[dict]:
     """Attributed statements of ``text`` as plain rows (keys :data:`COLUMNS`, in that order,
     sorted by ``content_start``) with speakers resolved by
     :func:`analysis.actors.resolve_records`; ``blocks`` (``analysis.ingest.segment(text)``)
-    and ``sentences`` (``body_sentences(text, blocks)``) when the caller has them already."""
+    and ``sentences`` (``body_sentences(text, blocks)``) when the caller has them already.
+    ``transcript``: whether ``text`` is a speaker-labelled transcript (:mod:`analysis.transcripts`;
+    None: recognised from the text)."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
     sentences = body_sentences(text, blocks) if sentences is None else sentences
-    records = _found_records(text, doc_id, codebook, blocks, sentences)
+    paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
+    turns = find_turns(text, paragraphs) if _is_transcript(text, paragraphs, transcript) else None
+    records = _found_records(text, doc_id, codebook, blocks, sentences, turns)
     if not records:
         return records
     from analysis.actors import resolve_records
 
+    if turns is not None:
+        return resolve_transcript(records, text, turns,
+                                  lambda rows: resolve_records(rows, text, codebook, blocks, sentences))
     return resolve_records(records, text, codebook, blocks, sentences)
 
 
-def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+def _is_transcript(text: str, paragraphs: list[tuple[int, int]], declared: bool | None) -> bool:
+    return is_transcript(text, paragraphs) if declared is None else declared
+
+
+def extract_statements(text: str, doc_id: str = "doc", codebook=None, transcript: bool | None = None) -> pd.DataFrame:
     """:func:`statement_records` as a frame with the columns :data:`COLUMNS` (empty when
     there are no statements)."""
-    return pd.DataFrame(statement_records(text, doc_id, codebook), columns=COLUMNS)
+    return pd.DataFrame(statement_records(text, doc_id, codebook, transcript=transcript), columns=COLUMNS)
 
 
 def _require_str(text) -> None:
@@ -399,12 +412,16 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     ``analysis.ingest.segment(text)`` when the caller has it already."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
-    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks)), columns=COLUMNS)
+    paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
+    turns = find_turns(text, paragraphs) if is_transcript(text, paragraphs) else None
+    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks), turns),
+                        columns=COLUMNS)
 
 
 def _found_records(text: str, doc_id: str, codebook, blocks: list,
-                   sentences: list[tuple[int, int, int, int]]) -> list[dict]:
-    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``."""
+                   sentences: list[tuple[int, int, int, int]], turns: list[Turn] | None = None) -> list[dict]:
+    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``;
+    ``turns`` (:func:`analysis.transcripts.find_turns`) when ``text`` is a transcript."""
     table = getattr(codebook, "cues", None)
     cues = ap.load_cues(table) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
@@ -428,7 +445,16 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
             elif not _close_earlier(text, found, statement) and inside and inside[-1].speaker:
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
-    return _rows(text, doc_id, found + _turns(text, paragraphs, units), quotes)
+    spoken = _turns(text, paragraphs, units) if turns is None else _transcript_turns(text, turns, units)
+    return _rows(text, doc_id, found + spoken, quotes)
+
+
+def _transcript_turns(text: str, turns: list[Turn], units: list[Unit]) -> list[Found]:
+    """A transcript's turns as direct statements, one per paragraph of each turn."""
+    starts = [u.start for u in units]
+    return [Found(_trim(text, *part), turn.colon, turn.name, units[max(0, bisect.bisect_right(starts, part[0]) - 1)],
+                  cue_first=False, kind="direct")
+            for turn in turns for part in turn.parts if units]
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:

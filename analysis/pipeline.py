@@ -113,12 +113,21 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
+@cache
+def _loaded() -> None:
+    """Load the codebook, lexicons and sentiment analysers once per process, so that the
+    first article's time budget is spent on the article."""
+    text = "Officials said on Friday that the plan would work."
+    score_records(statement_records(text), text)
+
+
 def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
                     timeout: float | None = ARTICLE_TIMEOUT) -> Article:
     """Read, extract, score and date one article file (and score its sentences when
     ``sentence_sentiment``). Never raises: a file that fails at any stage, or whose work runs
     past ``timeout`` seconds (None or 0: no limit; stage ``timeout``), comes back with its
     failure (stage and error) and no statements."""
+    _loaded()
     try:
         with time_budget(timeout):
             return _process_article(path, seeds, sentence_sentiment)

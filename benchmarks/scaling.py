@@ -82,13 +82,14 @@ def paragraphs(size: int, seed: int = 13) -> str:
     parts = ["Allies split over Pentagon defense plan\n\nBy Jane Writer\n\nBRUSSELS (Reuters) - "
              "European officials met on Friday to discuss the plan.\n\n"]
     length = len(parts[0])
-    while length < size:
+    while True:
         first, second = rng.choice(people), rng.choice(people)
         paragraph = (f"{first} {rng.choice(VERBS)} that {rng.choice(TOPICS)}. "
                      f"“{rng.choice(TOPICS).capitalize()},” {second.split()[-1]} said.\n\n")
+        if length + len(paragraph) > size:
+            return "".join(parts)
         parts.append(paragraph)
         length += len(paragraph)
-    return "".join(parts)
 
 
 KINDS: dict[str, Callable[[int], str]] = {"transcript": transcript, "quotes": quotes, "paragraphs": paragraphs}
@@ -120,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds: " + ", ".join(KINDS))
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    process_article(Path(__file__), Path(__file__).parent)  # load lexicons and codebook before timing
     exponents = {}
     with tempfile.TemporaryDirectory() as folder:
+        timed(paragraphs(2_000), Path(folder))  # load the codebook and lexicons before timing
         print(f"{'kind':<11} {'chars':>9} {'statements':>10} {'seconds':>8} {'chars/s':>9}")
         for kind in args.kinds.split(","):
             seconds = []

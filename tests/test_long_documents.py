@@ -1,0 +1,90 @@
+"""Long documents: the per-article time budget of a run (analysis/budget.py, --article-timeout)
+and speaker resolution over thousands of statements in one paragraph. Nothing here is timed:
+the cost is measured by benchmarks/scaling.py."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.budget import OverBudget, time_budget
+from analysis.cli import main
+from analysis.pipeline import run_corpus
+from analysis.statements import statement_records
+from analysis.tables import read_table
+from benchmarks.scaling import quotes
+
+
+def test_a_budget_stops_work_that_runs_past_it_and_handlers_of_exception_do_not_swallow_it():
+    started = time.perf_counter()
+    with pytest.raises(OverBudget):
+        with time_budget(0.2):
+            while True:
+                try:
+                    sum(range(1000))
+                except Exception:  # what a per-row handler does
+                    pass
+    assert 0.2 <= time.perf_counter() - started < 5
+
+
+def test_work_within_the_budget_is_untouched():
+    with time_budget(0.2):
+        value = sum(range(1000))
+    time.sleep(0.4)  # a timer that fired late would raise here
+    assert value == 499500
+    with time_budget(0):
+        time.sleep(0.01)
+
+
+def test_twenty_thousand_quotes_in_one_paragraph_each_get_a_speaker():
+    text = quotes(300_000)
+    rows = statement_records(text)
+    assert len(rows) == 20_000 == text.count(" said.")
+    he = [row for row in rows if row["speaker_text"] == "he"]
+    assert he and all(row["speaker"] in ("Li", "Wu", "Ng") for row in he if row["speaker"])
+    # "he" is the nearest name before it, not only a name seen somewhere earlier
+    named = [row for row in rows if row["speaker_text"] in ("Li", "Wu", "Ng")]
+    for row in he[:200]:
+        before = [n for n in named if n["speaker_start"] < row["speaker_start"]]
+        assert row["speaker"] == (before[-1]["speaker"] if before else "")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, seeds_dir: Path) -> Path:
+    """The seed, the transcript of tests/hostile and one paragraph of 20,000 quotations."""
+    folder = tmp_path_factory.mktemp("long")
+    for path in seeds_dir.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    shutil.copy(Path(__file__).resolve().parent / "hostile" / "transcript.txt", folder / "transcript.txt")
+    (folder / "quotes.txt").write_text(quotes(300_000), encoding="utf-8")
+    return folder
+
+
+def test_an_article_over_budget_is_a_timeout_failure_and_the_run_goes_on(corpus: Path, tmp_path: Path):
+    summary = run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=1.0)
+    size = (corpus / "quotes.txt").stat().st_size
+    failures = read_table(tmp_path / "serial" / "failures.csv")
+    assert list(failures.itertuples(index=False, name=None)) == [
+        ("quotes.txt", "timeout", f"stopped after 1 s ({size:,} bytes): split the file, or raise --article-timeout")]
+    assert (summary.articles, summary.failures) == (len(list(corpus.glob("*.txt"))) - 1, 1)
+    # the other articles' rows are those of a run without the long file
+    without = tmp_path / "without"
+    shutil.copytree(corpus, without, ignore=shutil.ignore_patterns("quotes.txt"))
+    run_corpus(without, tmp_path / "alone", jobs=1, progress=False)
+    statements = read_table(tmp_path / "serial" / "statements.csv")
+    assert statements.equals(read_table(tmp_path / "alone" / "statements.csv"))
+    assert "transcript" in set(statements["doc_id"])
+    # worker processes behave the same (the Dask path shares process_chunk with them)
+    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False, article_timeout=1.0)
+    names = sorted(p.name for p in (tmp_path / "serial").iterdir())
+    assert filecmp.cmpfiles(tmp_path / "serial", tmp_path / "parallel", names, shallow=False)[1:] == ([], [])
+
+
+def test_cli_article_timeout(corpus: Path, tmp_path: Path, capsys):
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1", "--article-timeout", "1"]) == 1
+    assert "skipped quotes.txt (timeout): stopped after 1 s" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["run", str(corpus), "--out", str(tmp_path / "out"), "--article-timeout", "-1"])

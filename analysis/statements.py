@@ -28,7 +28,14 @@ phrase grammar in :mod:`analysis.attribution_patterns`:
   content has the outer speaker as channel;
 - negated cues ("did not explain", "declined to say"), passives ("recounted by"), nouns
   ("the claims") and cues whose content fails the cue's ``complement`` pattern ("bashed
-  European allies") are not statements; non-responses are cut from content.
+  European allies") are not statements; non-responses are cut from content;
+- in a speaker-labelled transcript (:mod:`analysis.transcripts`) each paragraph of a turn
+  is a direct statement of the labelled speaker, and the turn's speaker is the channel of
+  what is reported inside it.
+
+Work per cue is bounded (phrase windows, sentences of at most
+:data:`analysis.ingest.MAX_SENTENCE_CHARS`, units of at most :data:`MAX_UNIT_CHARS`), so a
+document costs time linear in its length (``benchmarks/scaling.py``).
 """
 from __future__ import annotations
 

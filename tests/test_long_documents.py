@@ -88,3 +88,16 @@ def test_cli_article_timeout(corpus: Path, tmp_path: Path, capsys):
     assert "skipped quotes.txt (timeout): stopped after 1 s" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["run", str(corpus), "--out", str(tmp_path / "out"), "--article-timeout", "-1"])
+
+
+@pytest.mark.enable_socket
+@pytest.mark.allow_hosts(["127.0.0.1"])
+def test_dask_workers_stop_an_article_over_budget_alike(corpus: Path, tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed")
+    run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=1.0)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster:
+        run_corpus(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address, progress=False,
+                   article_timeout=1.0)
+    names = sorted(p.name for p in (tmp_path / "serial").iterdir())
+    assert filecmp.cmpfiles(tmp_path / "serial", tmp_path / "dask", names, shallow=False)[1:] == ([], [])

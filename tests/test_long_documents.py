@@ -1,17 +1,23 @@
-"""Long documents: the per-article time budget of a run (analysis/budget.py, --article-timeout)
-and speaker resolution over thousands of statements in one paragraph. Nothing here is timed:
-the cost is measured by benchmarks/scaling.py."""
+"""Long documents: the per-article time budget of a run (analysis/budget.py, --article-timeout),
+speaker resolution over thousands of statements in one paragraph, and the indexed lookups of
+speaker resolution against the scans they replaced. Nothing here is timed: the cost is
+measured by benchmarks/scaling.py."""
 from __future__ import annotations
 
 import filecmp
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from analysis.actors import _compatible, _Document, _Pool, _Spans, _Surnames
 from analysis.budget import OverBudget, time_budget
 from analysis.cli import main
+from analysis.names import Actor, default_lexicon, surname_of
 from analysis.pipeline import run_corpus
 from analysis.statements import statement_records
 from analysis.tables import read_table
@@ -101,3 +107,48 @@ def test_dask_workers_stop_an_article_over_budget_alike(corpus: Path, tmp_path: 
                    article_timeout=1.0)
     names = sorted(p.name for p in (tmp_path / "serial").iterdir())
     assert filecmp.cmpfiles(tmp_path / "serial", tmp_path / "dask", names, shallow=False)[1:] == ([], [])
+
+
+# The indexed lookups of speaker resolution against the scans they replaced, on random pools.
+GENDERS = ("", "male", "female")
+TYPES = ("person", "anonymous_person", "anonymous_group", "organization", "unknown")
+NAMES = ("Ann Lee", "Bo Lee", "Lee", "Cy Wu", "Wu", "Acme Corp")
+
+
+@st.composite
+def actor_lists(draw) -> list[Actor]:
+    positions = sorted(draw(st.lists(st.integers(0, 60), min_size=0, max_size=25)))
+    return [Actor(draw(st.sampled_from(NAMES)), draw(st.sampled_from(TYPES)), draw(st.sampled_from(("US", "unknown"))),
+                  frozenset(draw(st.sets(st.sampled_from(("official", "minister")), max_size=2))), position,
+                  draw(st.booleans()), draw(st.sampled_from(GENDERS))) for position in positions]
+
+
+def _doc(genders: dict) -> _Document:
+    spans = _Spans.of([])
+    return _Document(default_lexicon(), spans, spans, set(), spans, genders=genders)
+
+
+@settings(max_examples=150, deadline=None)
+@given(actors=actor_lists(), anchor=st.integers(0, 70), gender=st.sampled_from(("male", "female")),
+       known=st.dictionaries(st.sampled_from(NAMES), st.sampled_from(("male", "female")), max_size=3))
+def test_pool_lookups_equal_the_scans_they_replace(actors, anchor, gender, known):
+    doc, pool = _doc(known), _Pool.of("speaker", actors)
+    earlier = [a for a in actors if a.position < anchor]
+    assert pool.latest(anchor) is (earlier[-1] if earlier else None)
+    for head in ("official", "minister"):
+        having = [a for a in earlier if head in a.heads]
+        assert pool.latest_with_head(head, anchor) is (max(having, key=lambda a: a.position) if having else None)
+    for wanted, wanted_gender in (("person", gender), ("group", ""), ("organization", "")):
+        fitting = [a for a in earlier if _compatible(a, wanted, wanted_gender, doc)]
+        index = pool.nearest_compatible(wanted, wanted_gender, anchor, doc)
+        assert (pool.actors[index] if index >= 0 else None) is (
+            max(fitting, key=lambda a: a.position) if fitting else None)
+    assert pool.names_other("Lee", "Ann Lee", anchor) == any(
+        a.actor_type == "person" and surname_of(a.name) == "Lee" and a.name != "Ann Lee" for a in earlier)
+    for lone in (Actor("Lee", "person", "unknown", position=anchor, gender=gender),
+                 Actor("Wu", "person", "unknown", position=anchor)):
+        expected = [a for a in earlier if a.actor_type == "person" and surname_of(a.name) == lone.name
+                    and a.name != lone.name and not (lone.gender and doc.gender(a) and doc.gender(a) != lone.gender)]
+        counts = Counter(a.name for a in expected)
+        assert _Surnames(actors).full_name(lone, doc) is (
+            max(expected, key=lambda a: (counts[a.name], a.position)) if expected else None)

@@ -306,12 +306,12 @@ class _Pool:
         return ids[self._first_at(ids, place, fits)]
 
     def nearest_named(self, wanted: str, gender: str, anchor: int, doc: _Document, low: int,
-                      salient: bool) -> int:
-        """Index of the nearest actor in ``[low, anchor)`` that a pronoun of class ``wanted``
-        and ``gender`` may refer to (and ``salient``, if asked), or -1."""
+                      salient: bool, above: int = -1) -> int:
+        """Index of the nearest actor in ``[low, anchor)`` and after ``above`` that a pronoun of
+        class ``wanted`` and ``gender`` may refer to (and ``salient``, if asked), or -1."""
         ids = self.by_class.get(wanted, [])
         place = self._before(ids, anchor)
-        while place >= 0 and self.positions[ids[place]] >= low:
+        while place >= 0 and self.positions[ids[place]] >= low and self.positions[ids[place]] > above:
             actor = self.actors[ids[place]]
             if (actor.salient or not salient) and _compatible(actor, wanted, gender, doc):
                 return ids[place]
@@ -650,11 +650,10 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     # Speakers are salient and come before mentions of the same position, so the nearest
     # salient candidate is the nearest speaker unless a salient name stands after it.
     speaker = doc.earlier.nearest_compatible(wanted, gender, anchor, doc)
-    named = doc.mentions.nearest_named(wanted, gender, anchor, doc, min(sentence_start, window), salient=True)
-    nearest = None
-    if speaker >= 0:
-        nearest = (doc.earlier, speaker)
-    if named >= 0 and (speaker < 0 or doc.mentions.positions[named] > doc.earlier.positions[speaker]):
+    nearest = (doc.earlier, speaker) if speaker >= 0 else None
+    named = doc.mentions.nearest_named(wanted, gender, anchor, doc, min(sentence_start, window), salient=True,
+                                       above=doc.earlier.positions[speaker] if speaker >= 0 else -1)
+    if named >= 0:
         nearest = (doc.mentions, named)
     position = nearest[0].positions[nearest[1]] if nearest else -1
     if position >= sentence_start:

@@ -37,7 +37,9 @@ _OPENERS = "\"'“‘«(["
 # run keeps the scan linear even on long runs of blank lines.
 _CANDIDATE = re.compile(
     r"(?P<punct>(?:[.!?…]+)[" + re.escape(_CLOSERS) + r"]*)(?P<ws>\s+|$)"
-    r"|(?P<nl>[^\S\n]*\n\s*)"
+    # starting only where a run of spaces starts: tried from inside a long run without a line
+    # break, it would scan the rest of the run from every position of it
+    r"|(?P<nl>(?<![^\S\n])[^\S\n]*\n\s*)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Prose sentences stay far below this (the longest of the PolNeAR dev texts has 889

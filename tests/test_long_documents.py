@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from analysis.actors import _compatible, _Document, _Pool, _Spans, _Surnames
 from analysis.budget import OverBudget, time_budget
 from analysis.cli import main
+from analysis.ingest import MAX_SENTENCE_CHARS, split_sentences
 from analysis.names import Actor, default_lexicon, surname_of
 from analysis.pipeline import run_corpus
-from analysis.statements import statement_records
+from analysis.attribution_patterns import quote_regions
+from analysis.statements import MAX_UNIT_CHARS, _units, statement_records
 from analysis.tables import read_table
 from benchmarks.scaling import quotes
 
@@ -56,6 +58,26 @@ def test_twenty_thousand_quotes_in_one_paragraph_each_get_a_speaker():
     for row in he[:200]:
         before = [n for n in named if n["speaker_start"] < row["speaker_start"]]
         assert row["speaker"] == (before[-1]["speaker"] if before else "")
+
+
+def test_a_run_without_sentence_end_is_cut_at_spaces_into_bounded_sentences():
+    text = "Officials said that " + "the plan and the budget, " * 4_000 + "end."
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
+    assert all(text[end] == " " for _, end in spans[:-1])  # cut where a space is
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    rows = statement_records(text)
+    assert rows and all(row["content_end"] - row["content_start"] <= MAX_SENTENCE_CHARS for row in rows)
+
+
+def test_an_unclosed_quotation_does_not_join_a_long_paragraph_into_one_unit():
+    text = "“The plan works. " + "It does. " * 5_000
+    paragraphs = [(0, len(text))]
+    sentences = [(0, index, start, end) for index, (start, end) in enumerate(split_sentences(text))]
+    units = _units(sentences, quote_regions(text, paragraphs), paragraphs)
+    assert len(units) > 1 and all(unit.end - unit.start <= MAX_UNIT_CHARS for unit in units)
+    assert [unit.start for unit in units[1:]] == [
+        next(start for _, _, start, end in sentences if end > unit.end) for unit in units[:-1]]
 
 
 @pytest.fixture(scope="module")

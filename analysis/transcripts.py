@@ -103,12 +103,11 @@ def resolve_transcript(records: list[dict], text: str, turns: list[Turn], resolv
     rows by their label read as a name, press questions as ``press``; rows reported inside
     a turn get the turn's speaker as channel when they have none."""
     by_colon = {turn.colon[0]: turn for turn in turns}
-    parts = sorted((start, end, turn) for turn in turns for start, end in turn.parts)
-    spoken, press = [], []
+    parts = sorted(((start, end, turn) for turn in turns for start, end in turn.parts), key=lambda part: part[:2])
+    spoken = []  # (index, row) of the rows whose speaker is resolved: all but press questions
     for index, row in enumerate(records):
         turn = by_colon.get(row["cue_start"]) if row["cue"] == ":" else None
         if turn is not None and turn.press:
-            press.append(index)
             continue
         if turn is not None:
             row = {**row, "speaker_text": speaker_phrase(row["speaker_text"]), "turn": row["speaker_text"]}

@@ -171,6 +171,224 @@ def _segments(text: str, segmented: list | None = None) -> tuple[set[str], _Span
 
 
 @dataclass
+class _Surnames:
+    """The actors of a list in position order, counted by surname and name up to a position
+    that only grows (names are completed, and speakers resolved, in text order), so that
+    finding who a lone surname is costs the names sharing it, not every earlier actor."""
+
+    actors: list[Actor]
+    included: int = 0
+    names: dict[str, Counter] = field(default_factory=dict)  # surname -> name -> actors so called
+    # surname -> person's name -> gender of its own -> [count, position, index, actor] of the nearest
+    persons: dict[str, dict[str, dict[str, list]]] = field(default_factory=dict)
+    firsts: dict[str, dict[str, list]] = field(default_factory=dict)  # first name -> person's name -> nearest
+
+    def _before(self, position: int) -> None:
+        while self.included < len(self.actors) and self.actors[self.included].position < position:
+            index, actor = self.included, self.actors[self.included]
+            surname = surname_of(actor.name)
+            self.names.setdefault(surname, Counter())[actor.name] += 1
+            if actor.actor_type == "person":
+                nearest = self.persons.setdefault(surname, {}).setdefault(actor.name, {}).setdefault(
+                    actor.gender, [0, actor.position, index, actor])
+                nearest[0] += 1
+                if actor.position > nearest[1]:
+                    nearest[1:] = [actor.position, index, actor]
+                if len(actor.name.split()) > 1:
+                    last = self.firsts.setdefault(actor.name.split()[0], {}).setdefault(actor.name, [-1, index, actor])
+                    if actor.position > last[0]:
+                        last[:] = [actor.position, index, actor]
+            self.included += 1
+
+    def other_names(self, surname: str, name: str, position: int) -> int:
+        """How many names other than ``name`` actors called ``surname`` before ``position`` have."""
+        self._before(position)
+        names = self.names.get(surname, {})
+        return len(names) - (name in names)
+
+    def full_name(self, actor: Actor, doc: _Document, first_names: bool = True) -> Actor | None:
+        """The person before ``actor`` whose longer name ends with the one-word name of
+        ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
+        contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
+        nearest (the first of equals); else, with ``first_names``, the one person whose
+        name starts with it ("Rosalind" -> "Rosalind Achebe"); or None."""
+        if actor.actor_type != "person" or len(actor.name.split()) != 1:
+            return None
+        self._before(actor.position)
+        best, best_key = None, None
+        for name, by_gender in self.persons.get(actor.name, {}).items():
+            if name == actor.name:
+                continue
+            count, nearest = 0, None
+            for own, entry in by_gender.items():
+                known = doc.genders.get(name, own)
+                if actor.gender and known and known != actor.gender:
+                    continue
+                count += entry[0]
+                nearest = entry if nearest is None or (entry[1], -entry[2]) > (nearest[1], -nearest[2]) else nearest
+            if nearest and (best_key is None or (count, nearest[1], -nearest[2]) > best_key):
+                best, best_key = nearest[3], (count, nearest[1], -nearest[2])
+        if best is None and first_names and len(self.firsts.get(actor.name, {})) == 1:
+            best = next(iter(self.firsts[actor.name].values()))[2]
+        return best
+
+
+# Actor types a pronoun may refer to (see PRONOUNS).
+_PRONOUN_CLASSES = {"person": ("person", "anonymous_person"), "group": ("anonymous_group", "organization"),
+                    "organization": ("organization",)}
+
+
+@dataclass
+class _Pool:
+    """Actors in order of position (the speakers resolved so far, or the named mentions),
+    indexed by head noun, surname and pronoun class, so that a lookup costs about the
+    candidates it walks past, not the number of actors before it: resolution stays linear
+    in the length of a document. ``how`` names the pool in evidence ("speaker", "named")."""
+
+    how: str
+    actors: list[Actor] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+    by_class: dict[str, list[int]] = field(default_factory=dict)
+    by_word: dict[str, list[int]] = field(default_factory=dict)  # word of _Document.heads -> actors, filled when asked
+    worded: int = 0  # actors in by_word so far
+    # description -> (anchor last asked at, index of the actor that fitted best before it or -1, its key)
+    fitted: dict[tuple, tuple[int | None, int, tuple | None]] = field(default_factory=dict)
+    with_bloc: dict[str, list[int]] = field(default_factory=dict)  # surname -> persons whose bloc is known
+    first_named: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> person's name -> first position
+    # (pronoun class, gender) -> index into by_class -> an earlier index to look at instead
+    skips: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
+    surnames: _Surnames = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.surnames = _Surnames(self.actors)
+
+    @classmethod
+    def of(cls, how: str, actors: list[Actor]) -> _Pool:
+        pool = cls(how)
+        for actor in actors:
+            pool.add(actor)
+        return pool
+
+    def add(self, actor: Actor) -> None:
+        """Append ``actor``, whose position is not before any actor's already in the pool."""
+        index = len(self.actors)
+        self.actors.append(actor)
+        self.positions.append(actor.position)
+        self.by_type.setdefault(actor.actor_type, []).append(index)
+        for wanted, types in _PRONOUN_CLASSES.items():
+            if actor.actor_type in types:
+                self.by_class.setdefault(wanted, []).append(index)
+        if actor.actor_type == "person":
+            surname = surname_of(actor.name)
+            self.first_named.setdefault(surname, {}).setdefault(actor.name, actor.position)
+            if actor.bloc != "unknown":
+                self.with_bloc.setdefault(surname, []).append(index)
+
+    def _before(self, ids: list[int], anchor: int) -> int:
+        """The last place in ``ids`` (indexes in position order) whose actor stands before ``anchor``, or -1."""
+        return bisect.bisect_left(ids, anchor, key=self.positions.__getitem__) - 1
+
+    def _first_at(self, ids: list[int], place: int, keep=lambda index: True) -> int:
+        """The first place of ``ids`` with the position of ``ids[place]`` whose index ``keep`` accepts
+        (``max`` over a list keeps the first of equal keys, and lookups must agree with it)."""
+        position, first = self.positions[ids[place]], place
+        while place > 0 and self.positions[ids[place - 1]] == position:
+            place -= 1
+            first = place if keep(ids[place]) else first
+        return first
+
+    def latest(self, anchor: int) -> Actor | None:
+        """The last actor added before ``anchor``."""
+        index = bisect.bisect_left(self.positions, anchor) - 1
+        return self.actors[index] if index >= 0 else None
+
+    def nearest_of(self, types: tuple[str, ...], anchor: int) -> int:
+        """Index of the nearest actor before ``anchor`` whose type is one of ``types`` (the first of equals), or -1."""
+        best = -1
+        for kind in types:
+            ids = self.by_type.get(kind, [])
+            place = self._before(ids, anchor)
+            if place >= 0:
+                index = ids[self._first_at(ids, place)]
+                if best < 0 or (self.positions[index], -index) > (self.positions[best], -best):
+                    best = index
+        return best
+
+    def described(self, wanted: frozenset[str], roles: frozenset[str], named: tuple[str, ...], anchor: int,
+                  doc: _Document) -> int:
+        """Index of the actor before ``anchor`` whose heads (:meth:`_Document.heads`) hold a word
+        of ``wanted`` and whose name holds every word of ``named``: the one whose heads hold most
+        of ``roles``, then the nearest (the first of equals); or -1. A description asked again at
+        a later anchor walks only the actors added to its range since."""
+        for index in range(self.worded, len(self.actors)):
+            for word in doc.heads(self.actors[index]):
+                self.by_word.setdefault(word, []).append(index)
+        self.worded = len(self.actors)
+        key = (wanted, roles, named)
+        since, best, best_key = self.fitted.get(key, (None, -1, None))
+        if since is not None and anchor < since:
+            since, best, best_key = None, -1, None
+        walked = set()
+        for word in wanted:
+            ids = self.by_word.get(word, [])
+            start = 0 if since is None else self._before(ids, since) + 1
+            walked.update(ids[start:self._before(ids, anchor) + 1])
+        for index in sorted(walked):
+            actor = self.actors[index]
+            if all(n in actor.name for n in named):
+                fit = (len(roles & doc.heads(actor)), self.positions[index])
+                if best_key is None or fit > best_key:
+                    best, best_key = index, fit
+        self.fitted[key] = (anchor, best, best_key)
+        return best
+
+    def latest_with_bloc(self, surname: str, anchor: int) -> int:
+        """Index of the nearest person before ``anchor`` named ``surname`` whose bloc is known, or -1."""
+        ids = self.with_bloc.get(surname, [])
+        place = self._before(ids, anchor)
+        return ids[self._first_at(ids, place)] if place >= 0 else -1
+
+    def names_other(self, surname: str, name: str, anchor: int) -> bool:
+        """Whether a person called ``surname`` but not ``name`` stands before ``anchor``."""
+        return any(other != name and at < anchor for other, at in self.first_named.get(surname, {}).items())
+
+    def nearest_compatible(self, wanted: str, gender: str, anchor: int, doc: _Document) -> int:
+        """Index of the nearest actor at or after offset 0 and before ``anchor`` that a pronoun
+        of class ``wanted`` and ``gender`` may refer to (the first of equals), or -1. Only for
+        speakers: an actor ruled out once stays ruled out (a speaker's gender, once known,
+        never changes), so it is skipped for good."""
+        ids = self.by_class.get(wanted, [])
+        skips = self.skips.setdefault((wanted, gender), {})
+
+        def fits(index: int) -> bool:
+            return _compatible(self.actors[index], wanted, gender, doc)
+
+        place, passed = self._before(ids, anchor), []
+        while place >= 0 and not (place not in skips and fits(ids[place])):
+            passed.append(place)
+            place = skips.get(place, place - 1)
+        for skipped in passed:
+            skips[skipped] = place
+        if place < 0 or self.positions[ids[place]] < 0:
+            return -1
+        return ids[self._first_at(ids, place, fits)]
+
+    def nearest_named(self, wanted: str, gender: str, anchor: int, doc: _Document, low: int,
+                      salient: bool, above: int = -1) -> int:
+        """Index of the nearest actor in ``[low, anchor)`` and after ``above`` that a pronoun of
+        class ``wanted`` and ``gender`` may refer to (and ``salient``, if asked), or -1."""
+        ids = self.by_class.get(wanted, [])
+        place = self._before(ids, anchor)
+        while place >= 0 and self.positions[ids[place]] >= low and self.positions[ids[place]] > above:
+            actor = self.actors[ids[place]]
+            if (actor.salient or not salient) and _compatible(actor, wanted, gender, doc):
+                return ids[place]
+            place -= 1
+        return -1
+
+
+@dataclass
 class _Document:
     """What resolution knows about the text: spans, journalists, named mentions (and where
     each person's name ends), and the speakers resolved so far with the genders learnt."""
@@ -181,8 +399,8 @@ class _Document:
     sentences: _Spans
     journalists: set[str]
     body: _Spans
-    mentions: list[Actor] = field(default_factory=list)
-    earlier: list[Actor] = field(default_factory=list)
+    mentions: _Pool = field(default_factory=lambda: _Pool("named"))
+    earlier: _Pool = field(default_factory=lambda: _Pool("speaker"))
     genders: dict[str, str] = field(default_factory=dict)
     name_ends: dict[int, int] = field(default_factory=dict)
     roles: dict[int, frozenset[str]] = field(default_factory=dict)
@@ -209,52 +427,20 @@ def _document(text: str, lexicon: Lexicon, contents: list[tuple[int, int]], bloc
     sentences = _sentence_spans(text, paragraphs, body.spans, body_sentences)
     doc = _Document(text, lexicon, _Spans.of(paragraphs), _Spans.of(sentences), journalists, body)
     mentions = _mentions(text, doc)
-    by_surname = _by_surname(mentions)
+    named = _Surnames(mentions)
     for mention in mentions:
         if mention.actor_type != "person":
             continue
         # "Mrs. Clinton" is the Hillary Clinton named before (if no other Clinton was), and
         # tells her gender.
-        same = by_surname.get(mention.name, [])
-        full = _full_name(mention, same, doc)
-        if full and len({a.name for a in same if a.position < mention.position and a.name != mention.name}) == 1:
+        full = named.full_name(mention, doc, first_names=False)
+        if full and named.other_names(mention.name, mention.name, mention.position) == 1:
             mention.name = full.name
             if mention.gender:
                 doc.genders.setdefault(full.name, mention.gender)
     quoted = _union(contents)
-    doc.mentions = [m for m in mentions if not quoted.holds(m.position)]
+    doc.mentions = _Pool.of("named", [m for m in mentions if not quoted.holds(m.position)])
     return doc
-
-
-def _by_surname(mentions: list[Actor]) -> dict[str, list[Actor]]:
-    """``mentions`` grouped by the surname of their name, in their order. A mention renamed
-    after a person with a longer name keeps its surname (the longer name ends with it), so
-    the groups stay right while names are being completed."""
-    groups: dict[str, list[Actor]] = {}
-    for mention in mentions:
-        groups.setdefault(surname_of(mention.name), []).append(mention)
-    return groups
-
-
-def _full_name(actor: Actor, pool: list[Actor], doc: _Document) -> Actor | None:
-    """The person before ``actor`` in ``pool`` whose longer name ends with the one-word
-    name of ``actor`` ("Landau" -> "Christopher Landau") and whose known gender does not
-    contradict it ("Mrs. Clinton" is not Bill Clinton): the most often named, then the
-    nearest; else the one person whose name starts with it ("Rosalind" -> "Rosalind
-    Achebe"); or None."""
-    if actor.actor_type != "person" or len(actor.name.split()) != 1:
-        return None
-    earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
-               and surname_of(a.name) == actor.name and a.name != actor.name
-               and not (actor.gender and doc.gender(a) and doc.gender(a) != actor.gender)]
-    if not earlier:
-        # "Rosalind said" after "Rosalind Achebe": a first name of one person named before
-        earlier = [a for a in pool if a.actor_type == "person" and a.position < actor.position
-                   and len(a.name.split()) > 1 and a.name.split()[0] == actor.name]
-        if len({a.name for a in earlier}) != 1:
-            return None
-    counts = Counter(a.name for a in earlier)
-    return max(earlier, key=lambda a: (counts[a.name], a.position))
 
 
 def _mentions(text: str, doc: _Document) -> list[Actor]:
@@ -278,6 +464,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
     sentences = [(s, e) for s, e in doc.sentences.spans if doc.body.holds(s) or doc.body.holds(e - 1)]
     in_body = _Spans.of(sentences)
     before_name = TITLE_WORDS | doc.lexicon.nationality_terms
+    aliases_at: dict[int, Actor] = {}
     for index, matches in doc.lexicon.alias_scan.finditer(text):
         alias, row = doc.lexicon.aliases[index]
         one_word = len(alias.split()) == 1
@@ -290,8 +477,9 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             if inside and inside.group(1).lower() not in before_name:
                 continue
             take((start, end))
-            found[(start, end)] = Actor(row["name"], row["type"], row["bloc"], _heads_of(alias), start,
-                                        _salient(text, start, end, doc.sentences.start_of(start)))
+            found[(start, end)] = aliases_at[start] = Actor(
+                row["name"], row["type"], row["bloc"], _heads_of(alias), start,
+                _salient(text, start, end, doc.sentences.start_of(start)))
     for start, end in sentences:
         possessive = text.find("'s", start, end) >= 0 or text.find("’s", start, end) >= 0
         for match in _OWNED_ORGANIZATION.finditer(text, start, end) if possessive else ():
@@ -299,7 +487,7 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
             head = singular(match.group(2))
             if head in ORGANIZATION_NOUNS and free(match.start(2), match.end(2)):
                 take(match.span())
-                owner = next((a for (s, _), a in found.items() if s == match.start(1)), None)
+                owner = aliases_at.get(match.start(1))  # found spans never overlap: one per start
                 bloc = owner.bloc if owner else "unknown"
                 found[match.span()] = Actor(match.group(), "organization", bloc, frozenset({head}), match.start(),
                                              _salient(text, *match.span(), start))
@@ -347,15 +535,17 @@ def _mentions(text: str, doc: _Document) -> list[Actor]:
                                        _salient(text, *span, start))
     mentions = [found[k] for k in sorted(found)]
     doc.name_ends = {start: end for (start, end), actor in found.items() if actor.actor_type == "person"}
-    by_surname = _by_surname(mentions)
+    other: dict[str, Actor] = {}  # surname -> the last person so called who is not in the codebook
     for mention in mentions:
+        surname = surname_of(mention.name)
+        if mention.actor_type != "person":
+            continue
         # A lone codebook surname ("Mr. Rubio") names the other Rubio of this article, if any.
-        if mention.actor_type == "person" and mention.name in doc.lexicon.names:
-            surname = surname_of(mention.name)
-            other = [m for m in by_surname[surname] if m.position < mention.position and m.actor_type == "person"
-                     and m.name not in doc.lexicon.names and text.startswith(surname, mention.position)]
-            if other:
-                mention.name, mention.bloc = other[-1].name, other[-1].bloc
+        if mention.name in doc.lexicon.names:
+            if surname in other and text.startswith(surname, mention.position):
+                mention.name, mention.bloc = other[surname].name, other[surname].bloc
+        if mention.name not in doc.lexicon.names:
+            other[surname] = mention
     return mentions
 
 
@@ -466,7 +656,7 @@ def resolve_records(records: list[dict], text: str, codebook: Codebook | None = 
         resolved[index] = {**row, "speaker": actor.name, "actor_type": actor.actor_type, "bloc": actor.bloc,
                            "speaker_evidence": evidence + problem}
         if actor.name:
-            doc.earlier.append(actor)
+            doc.earlier.add(actor)
             if actor.gender and actor.name not in doc.genders:
                 doc.genders[actor.name] = actor.gender
     return [resolved[index] for index in range(len(records))]
@@ -477,10 +667,9 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase = "" if phrase.lower() in ("nan", "none") else phrase
     anchor = _anchor(row)
     if not phrase:
-        start = doc.sentences.start_of(anchor)
-        same = [a for a in doc.earlier if start <= a.position < anchor]
-        if same:
-            return same[-1].copy(), f"implicit speaker → speaker '{same[-1].name}' of an earlier statement in the same sentence"
+        same = doc.earlier.latest(anchor)
+        if same and same.position >= doc.sentences.start_of(anchor):
+            return same.copy(), f"implicit speaker → speaker '{same.name}' of an earlier statement in the same sentence"
         return UNKNOWN.copy(), "no speaker in the text (implicit) and none earlier in the sentence"
     if phrase.lower() in PRONOUNS:
         return _pronoun(phrase, anchor, doc)
@@ -494,8 +683,7 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     phrase_head = head_noun(phrase, doc.lexicon)
     alias = alias_match(phrase, doc.lexicon, phrase_head[0])
     if alias and len(alias[0].split()) == 1 and any(
-            m.actor_type == "person" and surname_of(m.name) == alias[0] and m.name != alias[1]["name"]
-            for m in doc.mentions + doc.earlier if m.position < anchor):
+            pool.names_other(alias[0], alias[1]["name"], anchor) for pool in (doc.mentions, doc.earlier)):
         alias = None  # another person of that surname is named here ("Luis Rubio", not Marco)
     if alias:
         surface, entry = alias
@@ -512,19 +700,21 @@ def _resolve_one(row: dict, doc: _Document) -> tuple[Actor, str]:
     actor, evidence = describe(phrase, doc.lexicon, phrase_head)
     actor.position = anchor
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "person named")):
-        full = _full_name(actor, pool, doc)
+        full = pool.surnames.full_name(actor, doc)
         if full:
             found = full.copy()
             found.gender = actor.gender or doc.gender(full)
             return found, f"surname '{actor.name}' → earlier {how} '{full.name}'"
     if actor.bloc == "unknown" and actor.actor_type != "person":
-        words = set(WORD.findall(core))
-        for a in sorted(doc.earlier + doc.mentions, key=lambda a: a.position, reverse=True):
-            if a.actor_type == "person" and a.bloc != "unknown" and a.position < anchor and surname_of(a.name) in words:
-                actor.bloc = a.bloc
-                evidence = (evidence.replace("; no nationality word → bloc unknown", "")
-                            + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
-                break
+        # the nearest such person; of equals, speakers before mentions, each in their order
+        nearest = [(pool.positions[index], -rank, -index, pool.actors[index])
+                   for rank, pool in enumerate((doc.earlier, doc.mentions)) for word in set(WORD.findall(core))
+                   if (index := pool.latest_with_bloc(word, anchor)) >= 0]
+        if nearest:
+            a = max(nearest, key=lambda item: item[:3])[3]
+            actor.bloc = a.bloc
+            evidence = (evidence.replace("; no nationality word → bloc unknown", "")
+                        + f"; modifier '{surname_of(a.name)}' names earlier person '{a.name}' → bloc {a.bloc}")
     return actor, f"not in codebook: {evidence}"
 
 
@@ -543,9 +733,9 @@ def _described(definite: re.Match, anchor: int, doc: _Document) -> tuple[Actor, 
     named = [m for m in modifiers if m[:1].isupper() and not m.endswith(("'s", "’s"))]
     roles = {singular(m) for m in modifiers if not m[:1].isupper()}
     for pool, how in ((doc.earlier, "speaker"), (doc.mentions, "named actor")):
-        matches = [a for a in pool if a.position < anchor and wanted & doc.heads(a) and all(n in a.name for n in named)]
-        if matches:
-            a = max(matches, key=lambda a: (len(roles & doc.heads(a)), a.position))
+        index = pool.described(frozenset(wanted), frozenset(roles), tuple(named), anchor, doc)
+        if index >= 0:
+            a = pool.actors[index]
             fits = sorted((wanted | roles) & doc.heads(a))
             how = f"{how} with head '{head}'" if fits == [head] else f"{how} described as {', '.join(fits)}"
             return a.copy(), f"definite description '{definite.group()}' → nearest earlier {how}: '{a.name}'"
@@ -565,14 +755,21 @@ def _document_speaker(document: re.Match, anchor: int, doc: _Document) -> tuple[
             return actor, f"document '{document.group()}' issued by its owner: {evidence}"
     else:
         window = doc.paragraphs.start_of(anchor, back=1)
-        issuers = [a for a in doc.earlier + doc.mentions if window <= a.position < anchor and a.actor_type == "organization"]
-        if issuers:
-            issuer = max(issuers, key=lambda a: a.position)
+        issuer = _nearest_of((doc.earlier, doc.mentions), ("organization",), window, anchor)
+        if issuer:
             return issuer.copy(), (f"document '{document.group()}' → the organisation named nearest before it in the same "
                                    f"or previous paragraph: '{issuer.name}'")
     name = re.sub(r"^(?:the|this|that|its|their)\s+", "", document.group(), flags=re.I)
     return (Actor(name, "organization", "unknown", frozenset({head})),
             f"document '{document.group()}' with no issuing body named → the document itself, as an organization")
+
+
+def _nearest_of(pools: tuple[_Pool, ...], types: tuple[str, ...], low: int, anchor: int) -> Actor | None:
+    """The nearest actor in ``[low, anchor)`` of the ``pools`` whose type is one of ``types``:
+    of equals, the first pool's, each pool's first; or None."""
+    found = [(pool.positions[index], -rank, -index, pool.actors[index]) for rank, pool in enumerate(pools)
+             if (index := pool.nearest_of(types, anchor)) >= 0 and pool.positions[index] >= low]
+    return max(found, key=lambda item: item[:3])[3] if found else None
 
 
 def _role_words(text: str, start: int, end: int, sentence_start: int) -> frozenset[str]:
@@ -609,25 +806,35 @@ def _pronoun(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     statement, then any name in the same or previous paragraph. A he/she resolution
     teaches the antecedent's gender."""
     wanted, gender = PRONOUNS[phrase.lower()]
-    pool = [(a, "speaker") for a in doc.earlier] + [(m, "named") for m in doc.mentions]
-    pool = [(a, how) for a, how in pool if 0 <= a.position < anchor and _compatible(a, wanted, gender, doc)]
     sentence_start = doc.sentences.start_of(anchor)
     window = doc.paragraphs.start_of(anchor, back=1)
-    steps = (
-        ([p for p in pool if p[0].position >= sentence_start and p[0].salient], "earlier in the same sentence"),
-        ([p for p in pool if p[0].position >= window and p[0].salient], "in the same or previous paragraph"),
-        ([p for p in pool if p[1] == "speaker"], "of an earlier statement"),
-        ([p for p in pool if p[0].position >= window], "in the same or previous paragraph"),
-    )
-    for candidates, where in steps:
-        if candidates:
-            a, how = max(candidates, key=lambda item: item[0].position)
-            if gender:
-                doc.genders.setdefault(a.name, gender)
-            found = a.copy()
-            found.gender = doc.gender(a)
-            return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {how} {where}: "
-                           f"'{a.name}' (offset {a.position})")
+    # Speakers are salient and come before mentions of the same position, so the nearest
+    # salient candidate is the nearest speaker unless a salient name stands after it.
+    speaker = doc.earlier.nearest_compatible(wanted, gender, anchor, doc)
+    nearest = (doc.earlier, speaker) if speaker >= 0 else None
+    named = doc.mentions.nearest_named(wanted, gender, anchor, doc, min(sentence_start, window), salient=True,
+                                       above=doc.earlier.positions[speaker] if speaker >= 0 else -1)
+    if named >= 0:
+        nearest = (doc.mentions, named)
+    position = nearest[0].positions[nearest[1]] if nearest else -1
+    if position >= sentence_start:
+        where = "earlier in the same sentence"
+    elif position >= window:
+        where = "in the same or previous paragraph"
+    elif speaker >= 0:
+        nearest, where = (doc.earlier, speaker), "of an earlier statement"
+    else:
+        named = doc.mentions.nearest_named(wanted, gender, anchor, doc, window, salient=False)
+        nearest, where = ((doc.mentions, named), "in the same or previous paragraph") if named >= 0 else (None, "")
+    if nearest:
+        pool, index = nearest
+        a = pool.actors[index]
+        if gender:
+            doc.genders.setdefault(a.name, gender)
+        found = a.copy()
+        found.gender = doc.gender(a)
+        return found, (f"pronoun '{phrase}' → nearest preceding {wanted} {pool.how} {where}: "
+                       f"'{a.name}' (offset {a.position})")
     return UNKNOWN.copy(), f"pronoun '{phrase}' with no compatible {wanted} antecedent → unknown"
 
 
@@ -682,10 +889,9 @@ def _relative(phrase: str, anchor: int, doc: _Document) -> tuple[Actor, str]:
     ("which") named or speaking earlier in the same sentence; unknown when there is none."""
     types = RELATIVE_PRONOUNS[phrase.lower()]
     start = doc.sentences.start_of(anchor)
-    pool = [a for a in doc.mentions + doc.earlier if start <= a.position < anchor and a.actor_type in types]
-    if not pool:
+    antecedent = _nearest_of((doc.mentions, doc.earlier), types, start, anchor)
+    if not antecedent:
         return UNKNOWN.copy(), f"relative pronoun '{phrase}' with no {types[0]} earlier in the sentence → unknown"
-    antecedent = max(pool, key=lambda a: a.position)
     found = antecedent.copy()
     found.gender = doc.gender(antecedent)
     return found, f"relative pronoun '{phrase}' → nearest {types[0]} earlier in the sentence: '{antecedent.name}'"

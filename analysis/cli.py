@@ -28,6 +28,7 @@ def _statements(args: argparse.Namespace) -> int:
     from analysis.codebook import CodebookError, load_codebook
     from analysis.ingest import IngestError, read_document
     from analysis.statements import extract_statements
+    from analysis.transcripts import declared_transcript
 
     try:
         codebook = load_codebook(args.codebook) if args.codebook else None
@@ -42,7 +43,8 @@ def _statements(args: argparse.Namespace) -> int:
             print(f"skipped: {exc}", file=sys.stderr)
             failed += 1
             continue
-        frames.append(extract_statements(document.text, document.doc_id, codebook))
+        frames.append(extract_statements(document.text, document.doc_id, codebook,
+                                         transcript=declared_transcript(document.metadata)))
     if frames:
         pd.concat(frames, ignore_index=True).to_csv(sys.stdout, index=False)
     return 1 if failed else 0
@@ -54,7 +56,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         summary = run_corpus(Path(args.seeds), Path(args.out), jobs=args.jobs, scheduler=args.scheduler,
                              sentence_sentiment=args.sentence_sentiment, codebook=args.codebook,
-                             period=args.period, stance_model=args.stance_model)
+                             period=args.period, stance_model=args.stance_model,
+                             article_timeout=args.article_timeout)
     except PipelineError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -161,6 +164,13 @@ CODEBOOK_HELP = "codebook folder (default: the packaged analysis/codebook; start
 PERIOD_CHOICES = ("month", "week")
 
 
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"{value}: give a number of seconds, 0 or more (0: no limit)")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="burden-shift", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -183,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "costs about as much as TextBlob over every article again")
     run.add_argument("--stance-model", default=None, metavar="MODEL",
                      help="a model from 'burden-shift train': its stance replaces the rules' for its targets")
+    run.add_argument("--article-timeout", type=_seconds, default=60.0, metavar="SECONDS",
+                     help="stop an article after this many seconds and list it in failures.csv "
+                          "(stage 'timeout'); 0: no limit (default: 60)")
     run.set_defaults(func=_run)
 
     sample = commands.add_parser("sample", help="draw a coding sheet of statement x target pairs from a run")

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.dates import MONTH_NAME, find_dates, resolve_dates
+from analysis.transcripts import declared_transcript, header_metadata, is_transcript
 
 # --------------------------------------------------------------------------- sentences
 
@@ -37,9 +38,16 @@ _OPENERS = "\"'“‘«(["
 # run keeps the scan linear even on long runs of blank lines.
 _CANDIDATE = re.compile(
     r"(?P<punct>(?:[.!?…]+)[" + re.escape(_CLOSERS) + r"]*)(?P<ws>\s+|$)"
-    r"|(?P<nl>[^\S\n]*\n\s*)"
+    # starting only where a run of spaces starts: tried from inside a long run without a line
+    # break, it would scan the rest of the run from every position of it
+    r"|(?P<nl>(?<![^\S\n])[^\S\n]*\n\s*)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Prose sentences stay far below this (the longest of the PolNeAR dev texts has 889
+# characters); a longer run without a sentence end (a list, a table, a transcript without
+# punctuation) is cut into pieces of this size, so that the work per statement, whose
+# content and context are sentences, stays bounded.
+MAX_SENTENCE_CHARS = 2_000
 # A balanced quotation on one line: terminators inside it do not end the sentence around
 # it ("“You work hard. You pay your taxes,” she said." is one sentence), as in pysbd.
 _QUOTATION = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|''[^'\n]*(?:'(?!')[^'\n]*)*''")
@@ -142,9 +150,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             if not _is_boundary(text, match.start(), match.group("punct"), match.group("ws"), nxt, end):
                 continue
             boundary = match.end("punct")
-        _add_span(text, sentence_start, boundary, spans)
+        _add_sentence(text, sentence_start, boundary, spans)
         sentence_start = nxt
-    _add_span(text, sentence_start, end, spans)
+    _add_sentence(text, sentence_start, end, spans)
     return spans
 
 
@@ -155,6 +163,16 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """:func:`_add_span` in pieces of at most :data:`MAX_SENTENCE_CHARS`, broken at a space where there is one."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _add_span(text, start, cut, spans)
+        start = cut
+    _add_span(text, start, end, spans)
 
 
 # --------------------------------------------------------------------------- blocks
@@ -530,7 +548,13 @@ def read_document(path: str | Path) -> Document:
     if _HTML.search(text[:5000]):
         raise IngestError(path, "HTML page, not article text: save the article's text as plain .txt")
     blocks = segment(text)
-    return Document(path.stem, path, text, blocks, document_metadata(text, blocks, read_sidecar(path), encoding))
+    metadata = document_metadata(text, blocks, read_sidecar(path), encoding)
+    if declared_transcript(metadata) is None and is_transcript(text, [(b.start, b.end) for b in blocks if b.label == "body"]):
+        metadata["kind"] = "transcript"
+    if declared_transcript(metadata):
+        for key, value in header_metadata(text, paragraphs(text)).items():
+            metadata[key] = metadata.get(key) or value
+    return Document(path.stem, path, text, blocks, metadata)
 
 
 def read_corpus(folder: str | Path) -> Iterator[Document | IngestError]:

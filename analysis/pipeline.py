@@ -13,7 +13,8 @@ Writes into ``out`` (the names of ``results/``): ``documents.csv``, ``statements
 ``scored_statements.csv``, ``timeline.csv``, ``actors.csv``, ``positions.csv``,
 ``positions_by_period.csv`` and ``sourcing_by_outlet.csv`` (:mod:`analysis.coverage`),
 ``network_*.graphml``/``network_*.csv``, and ``failures.csv`` (``path``, ``stage``,
-``error``: one row per file that could not be processed; it is skipped, the run goes on).
+``error``: one row per file that could not be processed, or whose processing ran past the
+time budget of one article, stage ``timeout``; it is skipped, the run goes on).
 With ``sentence_sentiment=True`` also ``sentence_sentiment.csv``, TextBlob over every body
 sentence (the sentiment arc of notebook 05): off by default, because the positions and
 networks do not read it and it costs about as much as TextBlob over the whole article again.
@@ -39,6 +40,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.actors import actor_table, merge_corpus_speakers
+from analysis.budget import OverBudget, time_budget
 from analysis.codebook import Codebook, CodebookError, load_codebook
 from analysis.coverage import DEFAULT_PERIOD, positions_by_period, sourcing_by_outlet
 from analysis.ingest import DOCUMENT_COLUMNS, IngestError, body_sentences, document_record, read_document
@@ -50,6 +52,7 @@ from analysis.statements import extract_statements, statement_records
 from analysis.tables import csv_text, read_table, write_table
 from analysis.timeline import COLUMNS as TIMELINE_COLUMNS
 from analysis.timeline import timeline_records
+from analysis.transcripts import declared_transcript
 
 FAILURE_COLUMNS = ["path", "stage", "error"]
 FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
@@ -57,6 +60,9 @@ FREE_TEXT_COLUMNS = ("content", "cue", "speaker_text", "speaker_evidence")
 # is many articles in one, where speakers would be resolved across article boundaries: it
 # is reported for splitting rather than analysed as one article.
 MAX_ARTICLE_CHARS = 500_000
+# Seconds of work one article may take in a run (``--article-timeout``): a news article
+# takes milliseconds, a 500,000-character transcript a few seconds.
+ARTICLE_TIMEOUT = 60.0
 # Articles per task: small enough to balance two workers on a short corpus, large enough
 # that pickling and scheduling stay cheap next to the work.
 MAX_CHUNK = 16
@@ -122,12 +128,35 @@ def article_paths(seeds: Path) -> list[Path]:
     return sorted(path for path in seeds.glob("*.txt") if path.is_file())
 
 
+@cache
+def _loaded(codebook: Path | None, stance_model: str | None) -> None:
+    """Load the codebook, lexicons, sentiment analysers and stance model once per process,
+    so that the first article's time budget is spent on the article."""
+    book = codebook_at(codebook)
+    text = "Officials said on Friday that the plan would work."
+    score_records(statement_records(text, codebook=book), text, codebook=book, model=stance_model)
+
+
 def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
-                    codebook: Path | None = None, stance_model: str | None = None) -> Article:
+                    codebook: Path | None = None, stance_model: str | None = None,
+                    timeout: float | None = ARTICLE_TIMEOUT) -> Article:
     """Read, extract, score and date one article file (and score its sentences when
     ``sentence_sentiment``) with the codebook in folder ``codebook`` (None: the packaged
     one) and the learned model at path ``stance_model`` when given. Never raises: a file
-    that fails at any stage comes back with its failure (stage and error) and no statements."""
+    that fails at any stage, or whose work runs past ``timeout`` seconds (None or 0: no
+    limit; stage ``timeout``), comes back with its failure (stage and error) and no statements."""
+    _loaded(codebook, stance_model)
+    try:
+        with time_budget(timeout):
+            return _process_article(path, seeds, sentence_sentiment, codebook, stance_model)
+    except OverBudget:
+        size = f"{path.stat().st_size:,} bytes" if path.is_file() else "size unknown"
+        return _failed(IngestError(path, "timeout"), path, seeds, "timeout",
+                       f"stopped after {timeout:g} s ({size}): split the file, or raise --article-timeout")
+
+
+def _process_article(path: Path, seeds: Path, sentence_sentiment: bool,
+                     codebook: Path | None, stance_model: str | None) -> Article:
     stage = "read"
     try:
         book = codebook_at(codebook)
@@ -138,7 +167,7 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
         stage = "statements"
         spans = body_sentences(document.text, document.blocks)
         statements = statement_records(document.text, document.doc_id, codebook=book, blocks=document.blocks,
-                                       sentences=spans)
+                                       sentences=spans, transcript=declared_transcript(document.metadata))
         stage = "scoring"
         scored = score_records(statements, document.text, codebook=book, sentences=spans, model=stance_model)
         sentences = sentence_records(document.text, document.doc_id, sentences=spans) if sentence_sentiment else []
@@ -185,11 +214,12 @@ def run_tables(sentence_sentiment: bool = False) -> list[str]:
 
 
 def process_chunk(paths: list[Path], seeds: Path, sentence_sentiment: bool = False,
-                  codebook: Path | None = None, stance_model: str | None = None) -> list[Rendered]:
+                  codebook: Path | None = None, stance_model: str | None = None,
+                  timeout: float | None = ARTICLE_TIMEOUT) -> list[Rendered]:
     """:func:`process_article` over ``paths``, rendered as CSV text: the unit of work sent to a worker."""
     rendered = []
     for path in paths:
-        article = process_article(path, seeds, sentence_sentiment, codebook, stance_model)
+        article = process_article(path, seeds, sentence_sentiment, codebook, stance_model, timeout)
         rows = {name: csv_rows(getattr(article, name), table_columns(name, codebook, stance_model))
                 for name in run_tables(sentence_sentiment)}
         rendered.append(Rendered(rows, len(article.statements),
@@ -229,7 +259,8 @@ def _ordered(submit: Callable[[list[Path]], object], chunks: Iterable[list[Path]
 
 
 def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
-             sentence_sentiment: bool, codebook: Path | None, stance_model: str | None) -> Iterator[list[Rendered]]:
+             sentence_sentiment: bool, codebook: Path | None, stance_model: str | None,
+             timeout: float | None) -> Iterator[list[Rendered]]:
     """Per-chunk results in file order: on a Dask cluster, in worker processes, or serially."""
     if scheduler is not None:
         from dask.distributed import Client
@@ -239,21 +270,22 @@ def _results(paths: list[Path], seeds: Path, jobs: int, scheduler: str | None,
             size = max(1, min(MAX_CHUNK, len(paths) // (workers * TASKS_PER_WORKER)))
             yield from _ordered(
                 lambda chunk: client.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook, stance_model,
-                                            pure=False),
+                                            timeout, pure=False),
                 _chunks(paths, size), workers * TASKS_PER_WORKER)
         return
     size = max(1, min(MAX_CHUNK, len(paths) // (jobs * TASKS_PER_WORKER)))
     chunks = _chunks(paths, size)
     if jobs == 1 or len(paths) <= size:
-        yield from (process_chunk(chunk, seeds, sentence_sentiment, codebook, stance_model) for chunk in chunks)
+        yield from (process_chunk(chunk, seeds, sentence_sentiment, codebook, stance_model, timeout)
+                    for chunk in chunks)
         return
     # The first chunk is done here, before the workers start: where they are forked (the
     # default on Linux) they inherit the loaded lexicons and compiled codebook instead of
     # each loading them again.
-    yield process_chunk(next(chunks), seeds, sentence_sentiment, codebook, stance_model)
+    yield process_chunk(next(chunks), seeds, sentence_sentiment, codebook, stance_model, timeout)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _ordered(lambda chunk: pool.submit(process_chunk, chunk, seeds, sentence_sentiment, codebook,
-                                                      stance_model),
+                                                      stance_model, timeout),
                             chunks, jobs * TASKS_PER_WORKER)
 
 
@@ -266,7 +298,8 @@ def available_cores() -> int:
 
 def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str | None = None,
                progress: bool = True, sentence_sentiment: bool = False, codebook: Path | None = None,
-               period: str = DEFAULT_PERIOD, stance_model: str | Path | None = None) -> Summary:
+               period: str = DEFAULT_PERIOD, stance_model: str | Path | None = None,
+               article_timeout: float | None = ARTICLE_TIMEOUT) -> Summary:
     """Run the whole pipeline over every article of ``seeds`` and write the tables listed in
     the module docstring into ``out``. ``jobs``: worker processes (default: all cores; 1 runs
     in this process); ``scheduler``: a dask.distributed scheduler address, used instead of
@@ -276,7 +309,9 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     ``sentence_sentiment`` adds ``sentence_sentiment.csv``; ``codebook``: a codebook folder
     (default: the packaged one), validated before any article is read; ``period``: ``month``
     or ``week``, the periods of ``positions_by_period.csv``; ``stance_model``: the path of a
-    learned stance model (checked against the codebook before any article is read)."""
+    learned stance model (checked against the codebook before any article is read);
+    ``article_timeout``: seconds one article may take (None or 0: no limit), an article over
+    it is a failure of stage ``timeout`` and the run goes on."""
     seeds, out = Path(seeds), Path(out)
     check_folders(seeds, out)
     codebook = Path(codebook).resolve() if codebook is not None else None
@@ -302,7 +337,8 @@ def run_corpus(seeds: Path, out: Path, jobs: int | None = None, scheduler: str |
     try:
         for name, handle in handles.items():
             handle.write(csv_text([], header=table_columns(name, codebook, stance_model)))
-        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, codebook, stance_model):
+        for chunk in _results(paths, seeds, jobs, scheduler, sentence_sentiment, codebook, stance_model,
+                              article_timeout):
             for article in chunk:
                 for name, handle in handles.items():
                     handle.write(article.rows[name])

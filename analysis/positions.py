@@ -17,7 +17,9 @@ that target. The interval needs spread to resample: with one statement it is NaN
 single statement gives a position, not an uncertainty), and when every statement has the
 same stance it is that value at both ends (the bootstrap distribution is a point, which
 scipy would flag as degenerate). Statements without a resolved speaker count toward
-their bloc and toward the salience denominator, not toward any actor row.
+their bloc and toward the salience denominator, not toward any actor row. Questions
+from the press in transcripts (``actor_type`` ``press``) are left out unless
+``include_press``.
 
 ``stance_long(scored)`` is the long form shared with :mod:`analysis.networks`: one row
 per statement x addressed target. ``sides_by_target(positions)`` lists, per target, the
@@ -30,6 +32,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.codebook import Codebook
+from analysis.transcripts import PRESS
 
 STANCE_PREFIX = "stance_"
 EVIDENCE_SUFFIX = "_evidence"
@@ -70,9 +73,13 @@ def _check_columns(scored: pd.DataFrame) -> None:
         raise ValueError(f"scored statements lack column(s) {', '.join(missing)}")
 
 
-def _clean(scored: pd.DataFrame) -> pd.DataFrame:
-    """Speaker and bloc as text: a missing speaker is "", a missing bloc is ``unknown``."""
+def _clean(scored: pd.DataFrame, include_press: bool = False) -> pd.DataFrame:
+    """Speaker and bloc as text: a missing speaker is "", a missing bloc is ``unknown``;
+    without ``include_press``, questions from the press (``actor_type`` ``press``, see
+    :mod:`analysis.transcripts`) left out: they ask, they take no position."""
     frame = scored.copy()
+    if not include_press and "actor_type" in frame.columns:
+        frame = frame[frame["actor_type"] != PRESS]
     frame["speaker"] = frame["speaker"].fillna("").astype(str).str.strip()
     frame["bloc"] = frame["bloc"].fillna("").astype(str).str.strip().replace("", UNKNOWN_BLOC)
     if "statement_id" not in frame.columns:
@@ -80,11 +87,12 @@ def _clean(scored: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def stance_long(scored: pd.DataFrame, codebook: Codebook | None = None) -> pd.DataFrame:
+def stance_long(scored: pd.DataFrame, codebook: Codebook | None = None, include_press: bool = False) -> pd.DataFrame:
     """One row per statement x target it addresses: ``statement_id, actor, bloc, target,
-    stance, polarity`` (``actor`` is "" for an unresolved speaker)."""
+    stance, polarity`` (``actor`` is "" for an unresolved speaker; press questions only
+    with ``include_press``)."""
     _check_columns(scored)
-    frame = _clean(scored)
+    frame = _clean(scored, include_press)
     parts = []
     for target in stance_targets(scored, codebook):
         stance = pd.to_numeric(frame[STANCE_PREFIX + target], errors="coerce")
@@ -151,16 +159,18 @@ def _actor_groups(named: pd.DataFrame) -> pd.DataFrame:
 
 
 def stakeholder_positions(scored: pd.DataFrame, codebook: Codebook | None = None,
-                          n_resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+                          n_resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED,
+                          include_press: bool = False) -> pd.DataFrame:
     """Positions frame (see module docstring) from the scored statements frame: actor rows
-    first (sorted by bloc, then name), then bloc rows (sorted), targets in codebook order."""
+    first (sorted by bloc, then name), then bloc rows (sorted), targets in codebook order.
+    Questions from the press count only with ``include_press``."""
     _check_columns(scored)
     targets = stance_targets(scored, codebook)
-    frame = _clean(scored)
+    frame = _clean(scored, include_press)
     total = len(frame)
     if total == 0 or not targets:
         return pd.DataFrame(columns=COLUMNS)
-    long = stance_long(frame, codebook)
+    long = stance_long(frame, codebook, include_press)
     named = frame[frame["speaker"] != ""]
     actors = _actor_groups(named)
     blocs = (frame.groupby("bloc").size().rename("count").rename_axis("name").reset_index()

@@ -32,7 +32,14 @@ phrase grammar in :mod:`analysis.attribution_patterns`:
   content has the outer speaker as channel;
 - negated cues ("did not explain", "declined to say"), passives ("recounted by"), nouns
   ("the claims") and cues whose content fails the cue's ``complement`` pattern ("bashed
-  European allies") are not statements; non-responses are cut from content.
+  European allies") are not statements; non-responses are cut from content;
+- in a speaker-labelled transcript (:mod:`analysis.transcripts`) each paragraph of a turn
+  is a direct statement of the labelled speaker, and the turn's speaker is the channel of
+  what is reported inside it.
+
+Work per cue is bounded (phrase windows, sentences of at most
+:data:`analysis.ingest.MAX_SENTENCE_CHARS`, units of at most :data:`MAX_UNIT_CHARS`), so a
+document costs time linear in its length (``benchmarks/scaling.py``).
 """
 from __future__ import annotations
 
@@ -46,6 +53,7 @@ import pandas as pd
 from analysis import attribution_patterns as ap
 from analysis.codebook import per_codebook
 from analysis.ingest import body_sentences, segment, split_sentences
+from analysis.transcripts import Turn, find_turns, is_transcript, resolve_transcript
 
 Span = tuple[int, int]
 
@@ -54,6 +62,11 @@ COLUMNS = ["doc_id", "statement_id", "kind", "content", "content_start", "conten
            "actor_type", "bloc", "speaker_evidence", "channel", "paragraph", "sentence"]
 
 _cues_of = per_codebook(lambda codebook: ap.load_cues(codebook.cues))
+
+# Sentences joined by a quotation stop growing at this length (the longest in the PolNeAR
+# dev texts has 1,541 characters): an unclosed quotation mark must not make a whole long
+# paragraph one unit, whose every statement would run to its end.
+MAX_UNIT_CHARS = 5_000
 
 
 @dataclass
@@ -86,7 +99,7 @@ def _units(sentences: list[tuple[int, int, int, int]], quotes: list[tuple[int, i
     units: list[Unit] = []
     for paragraph, index, s, e in sentences:
         crossing = _region_at(quotes, units[-1].end - 1) if units else None
-        if crossing and crossing[1] > s:
+        if crossing and crossing[1] > s and e - units[-1].start <= MAX_UNIT_CHARS:
             units[-1].end = e
             units[-1].paragraph_end = paragraphs[paragraph][1]
         else:
@@ -399,26 +412,38 @@ def _kind(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> str
 
 
 def statement_records(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None,
-                      sentences: list[tuple[int, int, int, int]] | None = None) -> list[dict]:
+                      sentences: list[tuple[int, int, int, int]] | None = None,
+                      transcript: bool | None = None) -> list[dict]:
     """Attributed statements of ``text`` as plain rows (keys :data:`COLUMNS`, in that order,
     sorted by ``content_start``) with speakers resolved by
     :func:`analysis.actors.resolve_records`; ``blocks`` (``analysis.ingest.segment(text)``)
-    and ``sentences`` (``body_sentences(text, blocks)``) when the caller has them already."""
+    and ``sentences`` (``body_sentences(text, blocks)``) when the caller has them already.
+    ``transcript``: whether ``text`` is a speaker-labelled transcript (:mod:`analysis.transcripts`;
+    None: recognised from the text)."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
     sentences = body_sentences(text, blocks) if sentences is None else sentences
-    records = _found_records(text, doc_id, codebook, blocks, sentences)
+    paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
+    turns = find_turns(text, paragraphs) if _is_transcript(text, paragraphs, transcript) else None
+    records = _found_records(text, doc_id, codebook, blocks, sentences, turns)
     if not records:
         return records
     from analysis.actors import resolve_records
 
+    if turns is not None:
+        return resolve_transcript(records, text, turns,
+                                  lambda rows: resolve_records(rows, text, codebook, blocks, sentences))
     return resolve_records(records, text, codebook, blocks, sentences)
 
 
-def extract_statements(text: str, doc_id: str = "doc", codebook=None) -> pd.DataFrame:
+def _is_transcript(text: str, paragraphs: list[tuple[int, int]], declared: bool | None) -> bool:
+    return is_transcript(text, paragraphs) if declared is None else declared
+
+
+def extract_statements(text: str, doc_id: str = "doc", codebook=None, transcript: bool | None = None) -> pd.DataFrame:
     """:func:`statement_records` as a frame with the columns :data:`COLUMNS` (empty when
     there are no statements)."""
-    return pd.DataFrame(statement_records(text, doc_id, codebook), columns=COLUMNS)
+    return pd.DataFrame(statement_records(text, doc_id, codebook, transcript=transcript), columns=COLUMNS)
 
 
 def _require_str(text) -> None:
@@ -432,12 +457,16 @@ def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list 
     ``analysis.ingest.segment(text)`` when the caller has it already."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
-    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks)), columns=COLUMNS)
+    paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
+    turns = find_turns(text, paragraphs) if is_transcript(text, paragraphs) else None
+    return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks), turns),
+                        columns=COLUMNS)
 
 
 def _found_records(text: str, doc_id: str, codebook, blocks: list,
-                   sentences: list[tuple[int, int, int, int]]) -> list[dict]:
-    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``."""
+                   sentences: list[tuple[int, int, int, int]], turns: list[Turn] | None = None) -> list[dict]:
+    """The rows of :func:`find_statements`, given ``segment(text)`` and ``body_sentences(text, blocks)``;
+    ``turns`` (:func:`analysis.transcripts.find_turns`) when ``text`` is a transcript."""
     table = getattr(codebook, "cues", None)
     cues = _cues_of(codebook) if table is not None and len(table) else ap.default_cues()
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
@@ -448,10 +477,10 @@ def _found_records(text: str, doc_id: str, codebook, blocks: list,
     # outside the body's sentence numbering (-1) and never continued by a body paragraph.
     heads = [Unit(s, e, -1, -1, end) for start, end in headlines for s, e in split_sentences(text, start, end)]
     body = _search(text, units, cues, quotes)
-    turns = _turns(text, paragraphs, units)
-    speakers = {text[slice(*f.speaker)] for f in body + turns if f.speaker}
+    spoken = _turns(text, paragraphs, units) if turns is None else _transcript_turns(text, turns, units)
+    speakers = {text[slice(*f.speaker)] for f in body + spoken if f.speaker}
     found = _search(text, heads, cues, quotes) + _headline_turns(text, heads, speakers) + body
-    return _rows(text, doc_id, found + turns, quotes)
+    return _rows(text, doc_id, found + spoken, quotes)
 
 
 def _search(text: str, units: list[Unit], cues: ap.Cues, quotes: list[tuple[int, int]]) -> list[Found]:
@@ -479,6 +508,14 @@ def _search(text: str, units: list[Unit], cues: ap.Cues, quotes: list[tuple[int,
                 statement.channel = text[slice(*inside[-1].speaker)]  # relayed by the outer speaker
             found.append(statement)
     return found
+
+
+def _transcript_turns(text: str, turns: list[Turn], units: list[Unit]) -> list[Found]:
+    """A transcript's turns as direct statements, one per paragraph of each turn."""
+    starts = [u.start for u in units]
+    return [Found(_trim(text, *part), turn.colon, turn.name, units[max(0, bisect.bisect_right(starts, part[0]) - 1)],
+                  cue_first=False, kind="direct")
+            for turn in turns for part in turn.parts if units]
 
 
 def _turns(text: str, paragraphs: list[tuple[int, int]], units: list[Unit]) -> list[Found]:

@@ -113,7 +113,7 @@ def test_run_corpus_over_the_hostile_folder(tmp_path: Path, seeds_dir: Path, cap
 
     statements = read_table(tmp_path / "out" / "statements.csv")
     assert len(statements) == summary.statements
-    assert set(statements["doc_id"]) == {"latin1", "utf16_bom"}
+    assert set(statements["doc_id"]) == {"latin1", "utf16_bom", "transcript"}
     stderr = capsys.readouterr().err
     for path in failed:
         assert f"skipped {path} (read): " in stderr

@@ -7,8 +7,8 @@ the roles named in its evidence, so the models learn where to trust the rules): 
 class-weighted logistic regression on TF-IDF word 1-2-grams and character 2-5-grams, and an
 NB-SVM (:class:`NBLogisticRegression`) on binary word 1-2-grams. The mean of their class
 probabilities is the confidence. On the GWSD dev split it ties in cross-validated macro-F1
-with the first member alone, and beats every other variant tried (``benchmarks/gwsd.py``;
-the README lists them).
+with the first member alone; no other variant tried did better beyond the noise of the
+folds (``benchmarks/gwsd.py``; the README lists them).
 
 ``train_model(sheets, codebook)`` cross-validates each target (stratified k-fold, fixed
 seed: accuracy, macro-F1 and Cohen's kappa with 95% bootstrap intervals over the pooled

@@ -1,11 +1,14 @@
 """A stance scorer learned from hand-coded statements, used beside the rules.
 
 Fit on coded sheets (:mod:`analysis.coding`), one model per codebook target with enough
-coded pairs: TF-IDF word 1-2-grams and character 2-5-grams of the content, plus the rules'
-own decision and cues as tokens (:func:`rule_cues`: the discretised rule stance and the
-roles named in its evidence, so the model learns where to trust the rules), into a
-class-weighted logistic regression, whose probabilities are the confidence. Chosen on the
-GWSD dev split by cross-validated macro-F1 (``benchmarks/gwsd.py``; the README lists the variants tried).
+coded pairs (:func:`make_ensemble`): the soft vote of two linear models that both see the
+rules' own decision and cues as tokens (:func:`rule_cues`: the discretised rule stance and
+the roles named in its evidence, so the models learn where to trust the rules): a
+class-weighted logistic regression on TF-IDF word 1-2-grams and character 2-5-grams, and an
+NB-SVM (:class:`NBLogisticRegression`) on binary word 1-2-grams. The mean of their class
+probabilities is the confidence. On the GWSD dev split it ties in cross-validated macro-F1
+with the first member alone; no other variant tried did better beyond the noise of the
+folds (``benchmarks/gwsd.py``; the README lists them).
 
 ``train_model(sheets, codebook)`` cross-validates each target (stratified k-fold, fixed
 seed: accuracy, macro-F1 and Cohen's kappa with 95% bootstrap intervals over the pooled
@@ -35,6 +38,7 @@ import joblib
 import numpy as np
 import pandas as pd
 import sklearn
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -80,9 +84,78 @@ def make_estimator(C: float = DEFAULT_C, class_weight: str | None = "balanced",
     parts = [("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "text"),
              ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2), "text")]
     if rule_features:
-        parts.append(("rules", CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+"), "rule_cues"))
+        parts.append(("rules", _cue_vectorizer(), "rule_cues"))
     return Pipeline([("features", ColumnTransformer(parts)),
                      ("model", LogisticRegression(C=C, class_weight=class_weight, max_iter=3000))])
+
+
+def _cue_vectorizer() -> CountVectorizer:
+    return CountVectorizer(binary=True, lowercase=False, token_pattern=r"\S+")
+
+
+class NBLogisticRegression(ClassifierMixin, BaseEstimator):
+    """NB-SVM (Wang & Manning 2012) with logistic loss: per class, one-vs-rest logistic
+    regression on the binary features scaled by their naive Bayes log-count ratio
+    (smoothed by ``alpha``); probabilities are the per-class ones normalised to sum 1.
+    ``sample_weight`` weighs each row in the ratios and in the regressions."""
+
+    def __init__(self, C: float = 1.0, alpha: float = 1.0):
+        self.C = C
+        self.alpha = alpha
+
+    def fit(self, X, y, sample_weight=None):
+        X = (X > 0).astype(float).tocsr()
+        y = np.asarray(y, dtype=object)
+        weight = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        self.classes_ = np.array(sorted(set(y)), dtype=object)
+        self.ratios_, self.models_ = [], []
+        for label in self.classes_:
+            inside = y == label
+            present = self.alpha + X.T @ (weight * inside)
+            absent = self.alpha + X.T @ (weight * ~inside)
+            ratio = np.log(present / present.sum()) - np.log(absent / absent.sum())
+            model = LogisticRegression(C=self.C, max_iter=3000)
+            self.ratios_.append(ratio)
+            self.models_.append(model.fit(X.multiply(ratio).tocsr(), inside, sample_weight=weight))
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        X = (X > 0).astype(float).tocsr()
+        scores = np.column_stack([model.predict_proba(X.multiply(ratio).tocsr())[:, 1]
+                                  for ratio, model in zip(self.ratios_, self.models_)])
+        return scores / scores.sum(axis=1, keepdims=True)
+
+    def predict(self, X) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+
+class SoftVote(ClassifierMixin, BaseEstimator):
+    """The mean of the class probabilities of ``members`` (pipelines fitted on the same
+    rows and labels, so their classes agree); fit parameters such as
+    ``model__sample_weight`` go to every member."""
+
+    def __init__(self, members: list[Pipeline]):
+        self.members = members
+
+    def fit(self, X, y, **params):
+        self.fitted_ = [clone(member).fit(X, y, **params) for member in self.members]
+        self.classes_ = self.fitted_[0].classes_
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        return np.mean([member.predict_proba(X) for member in self.fitted_], axis=0)
+
+    def predict(self, X) -> np.ndarray:
+        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+
+
+def make_ensemble() -> SoftVote:
+    """The package's learned scorer: the soft vote of :func:`make_estimator` (TF-IDF words and
+    characters plus rule cues) and an :class:`NBLogisticRegression` on binary word 1-2-grams
+    plus rule cues, over a frame with columns ``text`` and ``rule_cues``."""
+    words = ColumnTransformer([("words", CountVectorizer(ngram_range=(1, 2), binary=True), "text"),
+                               ("rules", _cue_vectorizer(), "rule_cues")])
+    return SoftVote([make_estimator(), Pipeline([("features", words), ("model", NBLogisticRegression())])])
 
 
 def _interval(values: np.ndarray) -> tuple[float, float]:
@@ -120,7 +193,7 @@ def out_of_fold(make, features: pd.DataFrame, labels: np.ndarray, folds: int = D
 
 
 def cross_validate(features: pd.DataFrame, labels, folds: int = DEFAULT_FOLDS, seed: int = DEFAULT_SEED,
-                   make=make_estimator) -> dict:
+                   make=make_ensemble) -> dict:
     """Stratified k-fold figures of ``make()`` on ``features``/``labels``: ``scores``
     (see :func:`scores_with_intervals`) and ``confusion`` (gold rows x predicted columns,
     as a nested dict over the labels that occur)."""
@@ -137,7 +210,7 @@ class StanceModel:
     """Fitted estimators per target id, the propositions they were trained for, the package
     version and the cross-validated figures per target."""
 
-    estimators: dict[str, Pipeline]
+    estimators: dict[str, SoftVote]
     propositions: dict[str, str]
     version: str = analysis.__version__
     sklearn_version: str = sklearn.__version__
@@ -189,7 +262,7 @@ def train_model(sheets: list[pd.DataFrame], codebook: Codebook | None = None, fo
         if len(labels) < MIN_CODED or len(set(labels)) < 2:
             continue
         report[target] = cross_validate(features[rows], labels, folds, seed)
-        estimators[target] = make_estimator().fit(features[rows], labels)
+        estimators[target] = make_ensemble().fit(features[rows], labels)
     if not estimators:
         raise ModelError(f"no target has {MIN_CODED} coded pairs with two or more labels: code a larger sample")
     return StanceModel(estimators, {t: propositions[t] for t in estimators}, report=report)

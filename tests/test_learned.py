@@ -11,7 +11,10 @@ import pytest
 
 from analysis.cli import main
 from analysis.codebook import load_codebook
-from analysis.learned import ModelError, load_model, save_model, sidecar, train_model
+from sklearn.feature_extraction.text import CountVectorizer
+
+from analysis.learned import (ModelError, NBLogisticRegression, load_model, make_ensemble, rule_cues, save_model,
+                              sidecar, train_model)
 from analysis.scoring import score_statements
 from analysis.tables import read_table, write_table
 
@@ -139,3 +142,35 @@ def test_train_and_run_from_the_command_line(tmp_path: Path, seeds_dir: Path, ca
                  "--stance-model", str(tmp_path / "o.joblib")]) == 2
     assert "trained for target(s) burden_shift" in capsys.readouterr().err
     assert not (tmp_path / "out2" / "scored_statements.csv").exists()
+
+
+NB_TEXTS = ["the floods prove the danger", "a real danger to farms", "danger grows each year",
+            "the scare is a hoax", "a hoax pushed by lobbyists", "pure hoax and nonsense",
+            "the meeting is on friday", "the report comes on friday", "friday brings the vote"]
+NB_LABELS = ["agree"] * 3 + ["disagree"] * 3 + ["neutral"] * 3
+
+
+def test_nb_logistic_regression_reads_log_count_ratios():
+    vectorizer = CountVectorizer().fit(NB_TEXTS)
+    features = vectorizer.transform(NB_TEXTS)
+    model = NBLogisticRegression().fit(features, NB_LABELS)
+    assert model.classes_.tolist() == ["agree", "disagree", "neutral"]
+    danger = vectorizer.vocabulary_["danger"]
+    # 'danger' occurs only in agree rows: it argues for agree and against the other classes.
+    assert model.ratios_[0][danger] > 0 > model.ratios_[1][danger]
+    unseen = vectorizer.transform(["lobbyists call it a hoax", "danger to the coast", "on friday again"])
+    assert model.predict(unseen).tolist() == ["disagree", "agree", "neutral"]
+    assert np.allclose(model.predict_proba(unseen).sum(axis=1), 1)
+    # A row of weight 0 changes nothing: the ratios are weighted counts.
+    extra = vectorizer.transform(NB_TEXTS + ["danger danger danger"])
+    weighted = NBLogisticRegression().fit(extra, NB_LABELS + ["neutral"], sample_weight=[1.0] * 9 + [0.0])
+    assert np.allclose(weighted.ratios_[2], model.ratios_[2])
+
+
+def test_ensemble_is_the_mean_of_its_members():
+    frame = pd.DataFrame({"text": NB_TEXTS, "rule_cues": [rule_cues(0.0, "")] * len(NB_TEXTS)})
+    ensemble = make_ensemble().fit(frame, np.array(NB_LABELS, dtype=object))
+    assert len(ensemble.fitted_) == 2
+    expected = np.mean([member.predict_proba(frame) for member in ensemble.fitted_], axis=0)
+    assert np.allclose(ensemble.predict_proba(frame), expected)
+    assert ensemble.predict(frame).tolist() == NB_LABELS

@@ -35,7 +35,6 @@ from analysis.codebook import STANCE_SUFFIXES, Codebook
 from analysis.transcripts import PRESS
 
 STANCE_PREFIX = "stance_"
-EVIDENCE_SUFFIX = "_evidence"
 UNKNOWN_BLOC = "unknown"
 COLUMNS = ["level", "name", "bloc", "target", "mean_stance", "ci_low", "ci_high",
            "n_statements", "salience", "mean_polarity"]

@@ -39,6 +39,21 @@ def test_a_budget_stops_work_that_runs_past_it_and_handlers_of_exception_do_not_
     assert 0.2 <= time.perf_counter() - started < 5
 
 
+def test_a_budget_raises_again_when_its_exception_was_swallowed():
+    swallowed = 0
+    with pytest.raises(OverBudget):
+        with time_budget(0.1):
+            while True:
+                try:
+                    while True:
+                        sum(range(1000))
+                except OverBudget:  # lost once, as in a finaliser, which prints it and goes on
+                    if swallowed:
+                        raise
+                    swallowed += 1
+    assert swallowed == 1
+
+
 def test_work_within_the_budget_is_untouched():
     with time_budget(0.2):
         value = sum(range(1000))

@@ -8,7 +8,9 @@ It works in any thread (the main thread of a worker process, or a thread of a Da
 which signals would not. A single call into C code (one regular-expression match) is not
 interrupted until it returns; the extraction rules are linear in the text for that reason.
 :class:`OverBudget` is a ``BaseException``, so that handlers of ``Exception`` that keep one
-odd row from stopping a document do not swallow it.
+odd row from stopping a document do not swallow it. An exception that lands where Python
+cannot raise it (a finaliser or a weak-reference callback prints it and goes on) would be
+lost, so the watchdog raises it again every :data:`RETRY_SECONDS` until the budget ends.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+RETRY_SECONDS = 0.5
 
 
 class OverBudget(BaseException):
@@ -36,7 +40,8 @@ class _Watchdog:
 
     def __init__(self) -> None:
         self.condition = threading.Condition()
-        self.budgets: dict[object, tuple[int, float]] = {}  # token -> (thread id, deadline)
+        self.budgets: dict[object, tuple[int, float]] = {}  # token -> (thread id, next time to raise)
+        self.fired: set[object] = set()  # tokens whose deadline has passed
         self.thread: threading.Thread | None = None
 
     def start(self, seconds: float) -> object:
@@ -50,10 +55,11 @@ class _Watchdog:
         return token
 
     def stop(self, token: object) -> None:
-        """End the budget ``token``; if it ran out just as the work ended, cancel the exception
-        if it has not been raised yet."""
+        """End the budget ``token``; if it ran out, cancel an exception raised but not yet delivered."""
         with self.condition:
-            if self.budgets.pop(token, None) is None:
+            self.budgets.pop(token, None)  # already gone when a retry of stop() lands here
+            if token in self.fired:
+                self.fired.discard(token)
                 _raise_in(threading.get_ident(), None)
 
     def _watch(self) -> None:
@@ -62,7 +68,8 @@ class _Watchdog:
                 now = time.monotonic()
                 for token, (thread_id, deadline) in list(self.budgets.items()):
                     if deadline <= now:
-                        del self.budgets[token]
+                        self.budgets[token] = (thread_id, now + RETRY_SECONDS)
+                        self.fired.add(token)
                         _raise_in(thread_id, OverBudget)
                 deadlines = [deadline for _, deadline in self.budgets.values()]
                 self.condition.wait(min(deadlines) - now if deadlines else None)
@@ -85,4 +92,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
     try:
         yield
     finally:
-        watchdog.stop(token)
+        while True:
+            try:
+                watchdog.stop(token)
+                break
+            except OverBudget:  # raised again before the budget ended: the first one is on its way
+                continue

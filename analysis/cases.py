@@ -56,7 +56,7 @@ def _sentence_stances(sentence: str, previous: str, codebook: Codebook | None) -
     """For each target: the stance and evidence of the sentence's strongest statement."""
     text = f"{previous} {sentence}" if previous else sentence
     offset = len(text) - len(sentence)
-    records = [r for r in statement_records(text, "case") if r["content_start"] >= offset]
+    records = [r for r in statement_records(text, "case", codebook) if r["content_start"] >= offset]
     if not records:
         records = [{"content": sentence, "cue": "", "content_start": offset}]
     scored = score_records(records, text, codebook)

@@ -1,19 +1,23 @@
 """Command line: ``python -m analysis COMMAND`` or the ``burden-shift`` console script.
 
 - ``statements FILE... [--codebook DIR]``: attributed statements of each file, as CSV on stdout.
-- ``run SEEDS_DIR --out DIR [--codebook DIR] [--period month|week]``: the whole pipeline
-  over a folder of articles.
-- ``codebook init DIR`` / ``codebook check DIR [--corpus FOLDER]``: start a codebook for
-  a new debate / validate one and count what it finds (:mod:`analysis.codebook_tools`).
+- ``run SEEDS_DIR --out DIR [--jobs N] [--scheduler ADDRESS] [--codebook DIR] [--period month|week]
+  [--sentence-sentiment] [--stance-model MODEL] [--article-timeout SECONDS]``: the whole
+  pipeline over a folder of articles (an article over the time budget, default 60 s, 0 = none,
+  is listed in ``failures.csv`` with stage ``timeout``).
+- ``codebook init DIR`` / ``codebook check DIR [--corpus FOLDER] [--jobs N]``: start a codebook
+  for a new debate / validate one and count what it finds (:mod:`analysis.codebook_tools`).
+- ``sample CORPUS_OUT --n N --seed S --out SHEET [--corpus DIR] [--codebook DIR]``: a coding
+  sheet of statement x target pairs.
+- ``agreement SHEET_A SHEET_B [--seed S]``: Cohen's kappa and Krippendorff's alpha of two coders.
+- ``train SHEET... --out MODEL [--codebook DIR] [--folds K] [--seed S]``: fit the learned
+  stance scorer on coded sheets.
 - ``render [--seeds DIR] [--codebook DIR]``: execute the numbered notebooks (what ``make all`` calls).
-- ``html``: export the rendered notebooks to HTML.
-- ``sample CORPUS_OUT --n N --seed S --out SHEET``: a coding sheet of statement x target pairs.
-- ``agreement SHEET_A SHEET_B``: Cohen's kappa and Krippendorff's alpha of two coders.
-- ``train SHEET... --out MODEL``: fit the learned stance scorer on coded sheets.
+- ``html [--seeds DIR] [--codebook DIR]``: export the rendered notebooks to HTML.
 
 A file that cannot be read is reported on stderr and skipped; the exit status is 1 when
-any file failed, 2 when ``run`` cannot start (e.g. an output folder inside the corpus),
-0 otherwise.
+any file failed, 2 when a command cannot start (a codebook, sheet or model that does not
+validate, an output folder inside the corpus), 0 otherwise.
 """
 from __future__ import annotations
 
@@ -231,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     html = commands.add_parser("html", help="export the rendered notebooks to HTML")
     html.add_argument("--seeds", default=default_seeds, metavar="DIR", help="corpus whose rendering to export")
     html.add_argument("--codebook", default=None, metavar="DIR", help="the codebook it was rendered with")
+    html.set_defaults(func=_html)
 
     codebook = commands.add_parser("codebook", help="start or check a codebook folder")
     actions = codebook.add_subparsers(dest="action", required=True)
@@ -243,7 +248,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a folder of articles: statements per target and per actor")
     check.add_argument("--jobs", type=int, default=None, help="worker processes for --corpus (default: all cores)")
     check.set_defaults(func=_codebook_check)
-    html.set_defaults(func=_html)
     return parser
 
 

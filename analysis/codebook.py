@@ -17,7 +17,8 @@ The codebook is a folder of CSV files (default: ``analysis/codebook/``):
     ``doubts`` (optional): ``yes`` for a verb that puts its complement in doubt ("questioned
     whether", "denied that"): the stance of what it reports is reversed.
 ``targets.csv``
-    ``target_id``, ``proposition`` (one sentence), ``terms`` (``;``-separated regular
+    ``target_id`` (it names the ``stance_<target_id>`` columns, so it may not end in one of
+    :data:`STANCE_SUFFIXES`), ``proposition`` (one sentence), ``terms`` (``;``-separated regular
     expressions that make a statement relevant to the target), and optionally what the
     proposition is about, as ``;``-separated regular expressions: ``actors`` (who should
     act: "Europe", "the continent"), ``domain`` ("defen[cs]e", "troops") and ``acts``
@@ -51,6 +52,9 @@ DEFAULT_DIR = Path(__file__).parent / "codebook"
 ACTOR_TYPES = ("person", "organization", "anonymous_person", "anonymous_group", "unknown")
 CUE_KINDS = ("speech", "belief")
 LEXICON_ROLES = ("support", "oppose", "claim", "negator", "hedge", "booster", "referent")
+# Endings of the columns beside ``stance_<target_id>`` (its evidence; with a learned model its
+# source and confidence): a target id ending so would be taken for one of them.
+STANCE_SUFFIXES = ("_evidence", "_source", "_confidence")
 PER_CODEBOOK_ENTRIES = 8  # codebooks whose compiled form is kept (the ablation makes a few)
 
 
@@ -91,6 +95,13 @@ def _number_in_unit_range(value: str) -> str | None:
     return None if -1.0 <= number <= 1.0 else f"{number} is outside -1..1"
 
 
+def _target_id(value: str) -> str | None:
+    if value.endswith(STANCE_SUFFIXES):
+        return (f"'{value}' ends like a column beside a stance column ({', '.join(STANCE_SUFFIXES)}), "
+                "so its stance column would be misread")
+    return None
+
+
 def _one_of(choices: tuple[str, ...]) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         return None if value in choices else f"'{value}' is not one of {', '.join(choices)}"
@@ -114,7 +125,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("doubts", required=False, check=_one_of(("yes",)), in_header=False),
     ),
     "targets.csv": (
-        Column("target_id"),
+        Column("target_id", check=_target_id),
         Column("proposition"),
         Column("terms", check=_regex),
         *(Column(facet, required=False, check=_regex, in_header=False) for facet in ("actors", "domain", "acts")),

@@ -127,6 +127,10 @@ def draw_sample(corpus_out: str | Path, n: int, seed: int, codebook: Codebook | 
     codebook = codebook if codebook is not None else load_codebook()
     scored = read_table(table)
     targets = stance_targets(scored, codebook)
+    if scored.empty or not targets:
+        raise ValueError(f"{table}: no statement x target pair to draw ({len(scored)} statements, "
+                         f"{len(targets)} stance columns): run over articles with attributed statements, "
+                         "with the codebook the run used (--codebook)")
     propositions = dict(zip(codebook.targets["target_id"], codebook.targets["proposition"]))
     scored["bloc"] = scored["bloc"].fillna("unknown").astype(str)
     pairs = pd.concat([scored.assign(target=t, _addressed=scored[f"stance_{t}"].notna()) for t in targets],

@@ -31,13 +31,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis.codebook import Codebook
+from analysis.codebook import STANCE_SUFFIXES, Codebook
 from analysis.transcripts import PRESS
 
 STANCE_PREFIX = "stance_"
-EVIDENCE_SUFFIX = "_evidence"
-# Columns beside a stance column: its evidence, and with a learned model its source and confidence.
-STANCE_SUFFIXES = (EVIDENCE_SUFFIX, "_source", "_confidence")
 UNKNOWN_BLOC = "unknown"
 COLUMNS = ["level", "name", "bloc", "target", "mean_stance", "ci_low", "ci_high",
            "n_statements", "salience", "mean_polarity"]

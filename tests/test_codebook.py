@@ -155,6 +155,12 @@ def test_missing_file_names_the_file(codebook_copy: Path):
         load_codebook(codebook_copy)
 
 
+def test_target_id_may_not_end_like_a_column_beside_a_stance(codebook_copy: Path):
+    line = append_variant(codebook_copy / "targets.csv", target_id="energy_source")
+    assert_error(codebook_copy, "targets.csv", line, "column 'target_id': 'energy_source' ends like a column beside",
+                 "correct 'target_id'")
+
+
 @pytest.mark.parametrize("changes, problem, fix", [
     ({"actors": "Europe", "domain": "", "acts": ""}, "has actors or domain but no acts", "fill in 'acts'"),
     ({"actors": "", "domain": "", "acts": "take over"}, "has acts but neither actors nor domain", "fill in 'actors'"),

@@ -89,6 +89,15 @@ def test_cli_sample_writes_the_sheet(run_out, tmp_path: Path):
     assert main(["sample", str(tmp_path), "--n", "12", "--seed", "3", "--out", str(tmp_path / "x.csv")]) == 2
 
 
+def test_sample_of_a_run_without_statements_says_so(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notice.txt").write_text("The library opens at nine on weekdays.\n", encoding="utf-8")
+    run_corpus(corpus, tmp_path / "out", jobs=1, progress=False)
+    with pytest.raises(ValueError, match=r"scored_statements\.csv: no statement x target pair to draw \(0 statements"):
+        draw_sample(tmp_path / "out", 5, 1)
+
+
 def _sheet(path: Path, labels: list[str], coder: str = "AB") -> Path:
     frame = pd.DataFrame({"pair_id": [f"doc:{i}-{i + 5}|burden_shift" for i in range(len(labels))],
                           "statement_id": [f"doc:{i}-{i + 5}" for i in range(len(labels))],

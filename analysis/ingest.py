@@ -604,7 +604,7 @@ def document_record(item: Document | IngestError, root: str | Path | None = None
     return {"doc_id": item.doc_id, "path": _relative(item.path, root), "n_chars": len(item.text),
             "authors": "; ".join(authors) if isinstance(authors, list) else str(authors),
             "place": meta.get("place", ""), "date": meta.get("date", ""),
-            "agency": meta.get("agency", ""), "outlet": str(meta.get("outlet", "")), "error": ""}
+            "agency": meta.get("agency", ""), "outlet": str(meta.get("outlet") or ""), "error": ""}
 
 
 def blocks_frame(documents: Iterable[Document | IngestError]) -> pd.DataFrame:

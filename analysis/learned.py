@@ -302,7 +302,12 @@ def load_model(path: str | Path, codebook: Codebook | None = None) -> StanceMode
     if not path.is_file() or not meta_path.is_file():
         raise ModelError(f"{path}: model file or its metadata {meta_path.name} not found: "
                          "give a model written by 'burden-shift train'")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["targets"], meta["sklearn_version"]
+    except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError is a ValueError
+        raise ModelError(f"{meta_path}: not the metadata of a model ({type(exc).__name__}: {exc}): "
+                         "give a model written by 'burden-shift train'") from exc
     check_targets(meta["targets"], codebook if codebook is not None else load_codebook(), f"model {path}")
     if meta["sklearn_version"] != sklearn.__version__:
         raise ModelError(f"{path}: saved with scikit-learn {meta['sklearn_version']}, this is "

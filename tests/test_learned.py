@@ -174,3 +174,11 @@ def test_ensemble_is_the_mean_of_its_members():
     expected = np.mean([member.predict_proba(frame) for member in ensemble.fitted_], axis=0)
     assert np.allclose(ensemble.predict_proba(frame), expected)
     assert ensemble.predict(frame).tolist() == NB_LABELS
+
+
+def test_a_model_whose_metadata_is_not_json_is_refused_naming_the_file(tmp_path):
+    model, meta = tmp_path / "stance.joblib", tmp_path / "stance.joblib.json"
+    model.write_bytes(b"not a model")
+    meta.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match=r"stance\.joblib\.json: not the metadata of a model"):
+        load_model(model)

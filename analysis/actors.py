@@ -101,6 +101,9 @@ _CAPITALISED_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[\w'’-]+\b")
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _POSSESSOR_AFTER = re.compile(r"['’]s\b")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
+_ROLE_LEAD_BREAK = re.compile(r"[;:()“”\"—]")
+_ROLE_APPOSITION = re.compile(r",\s+([^,.;:()]{1,80})")
+_ROLE_WORDS = (PERSON_NOUNS | TITLE_WORDS) - {"of", "for", "the", "to", "and"}
 
 
 # --------------------------------------------------------------------------- the document
@@ -778,13 +781,16 @@ def _role_words(text: str, start: int, end: int, sentence_start: int) -> frozens
     before it ("the Commission's defense commissioner, Andrius Kubilius") and in an
     apposition after it ("Jan Wilk, the prime minister,")."""
     before = text[max(sentence_start, start - 80):start]
-    lead = re.split(r"[;:()“”\"—]", before)[-1]
+    lead = _ROLE_LEAD_BREAK.split(before)[-1]
     parts = lead.rsplit(",", 2)
     chunk = parts[-1] if parts[-1].strip() else (parts[-2] if len(parts) > 1 else "")
-    after = re.match(r",\s+([^,.;:()]{1,80})", text[end:end + 82])
+    after = _ROLE_APPOSITION.match(text, end, end + 82)
     words = chunk.split()[-5:] + (after.group(1).split()[:8] if after else [])
-    found = {TITLE_ABBREVIATIONS.get(singular(w.rstrip(".")), singular(w.rstrip("."))) for w in words}
-    return frozenset(found & (PERSON_NOUNS | TITLE_WORDS)) - {"of", "for", "the", "to", "and"}
+    found = set()
+    for word in words:
+        word = singular(word.rstrip("."))
+        found.add(TITLE_ABBREVIATIONS.get(word, word))
+    return frozenset(found & _ROLE_WORDS)
 
 
 def _heads_of(surface: str) -> frozenset[str]:

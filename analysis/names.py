@@ -318,6 +318,7 @@ def nationality_of(phrase: str, lexicon: Lexicon) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- phrase grammar
 
 
+@lru_cache(maxsize=4096)  # resolving one speaker phrase asks for its core three times
 def phrase_core(phrase: str) -> str:
     """The noun phrase without its postmodifiers ("a NATO official speaking for the
     alliance" -> "a NATO official")."""

@@ -301,6 +301,41 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     return Subject((tokens[first][0], tokens[i][1]), negated, subordinate, passive, possessive)
 
 
+# Words that open a new clause, so a relative pronoun before them is not the cue's; "since",
+# "after", "as" ... are left out because a relative clause takes them as prepositions.
+CLAUSE_OPENERS = {"but", "or", "while", "although", "though", "because", "if", "when", "whereas", "unless"}
+
+
+def relative_clause_before(text: str, floor: int, cue_start: int) -> Span | None:
+    """The relative pronoun of a subject relative clause between a noun phrase and a cue
+    ("The general who leads X said", "Officials that attended the talks said"): its span,
+    or None. The pronoun must follow a noun-phrase word (not a personal pronoun) and open a
+    verb phrase; for "that" and "which" the word before is no verb form in -s and the verb
+    phrase is an auxiliary or a verb form in -s/-ed plus at least one more word, so that
+    "the plan that critics said" and "she argues that officials said" keep their clauses."""
+    tokens = _tokens(text, max(floor, cue_start - 120), cue_start)
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 13), -1):
+        raw = text[slice(*tokens[i])]
+        if i < len(tokens) - 1 and _ends_clause(raw):
+            return None
+        word = bare(raw)
+        if raw not in ("who", "that", "which"):
+            if word in CLAUSE_OPENERS or raw[:1] in OPENERS + '"':
+                return None
+            continue
+        previous = text[slice(*tokens[i - 1])] if i > 0 else ""
+        if not _is_np_word(previous) or bare(previous) in PRONOUNS or i == len(tokens) - 1:
+            return None
+        verb = text[slice(*tokens[i + 1])]
+        if not verb[:1].islower() or bare(verb) in DETERMINERS | PRONOUNS | QUANTIFIERS:
+            return None
+        if raw != "who" and (re.fullmatch(r"[a-z]+[^s]s", previous) or bare(verb) not in AUX | PASSIVE_AUX and not (
+                re.fullmatch(r"[a-z]+(?:[^s]s|ed)", bare(verb)) and i + 2 < len(tokens))):
+            return None  # "She argues that officials ...": "that" after a verb opens its complement
+        return tokens[i]
+    return None
+
+
 def subject_at(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening ``text[start:end]`` ("The European Union has set ... and
     says ..."): the subject of a cue in a coordinated verb phrase."""

@@ -65,6 +65,7 @@ def test_the_benchmark_scores_every_class():
     ("The figures come from the Kiel Institute, which said European aid had overtaken American aid.",
      "European aid", "Kiel Institute"),
     ("The treaty was signed by Senator Alan Pruitt, who in 2019 said it would never pass.", "never pass", "Alan Pruitt"),
+    ("The bill came from Senator Alan Pruitt, who chairs the panel said it would pass.", "would pass", "Alan Pruitt"),
 ])
 def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
     row = speaker_of(statements(body), content)

@@ -301,6 +301,52 @@ def subject_before(text: str, floor: int, cue_start: int, cue_word: str) -> Subj
     return Subject((tokens[first][0], tokens[i][1]), negated, subordinate, passive, possessive)
 
 
+# Words that open a new clause, so a relative pronoun before them is not the cue's; "since",
+# "after", "as" ... are left out because a relative clause takes them as prepositions.
+CLAUSE_OPENERS = {"but", "or", "while", "although", "though", "because", "if", "when", "whereas", "unless"}
+
+
+def relative_clause_before(text: str, floor: int, cue_start: int) -> tuple[Span, Span] | None:
+    """A subject relative clause between a noun phrase and a cue ("The general who leads X
+    said", "Officials that attended the talks said"): the span of its relative pronoun and
+    that of the speaker, the noun phrase before it (the pronoun itself after a comma, as in
+    "X, who leads Y said"), or None. The pronoun must follow a noun-phrase word (not a
+    personal pronoun) and open a verb phrase; for "that" and "which" the word before is no
+    verb form in -s and the verb phrase is an auxiliary or a verb form in -s/-ed plus at
+    least one more word, so that "the plan that critics said" and "she argues that
+    officials said" keep their clauses."""
+    tokens = _tokens(text, max(floor, cue_start - 120), cue_start)
+    if not tokens or bare(text[slice(*tokens[-1])]) in PREPOSITIONS | DETERMINERS:
+        return None  # "who was under questioning": the cue is a noun
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 13), -1):
+        raw = text[slice(*tokens[i])]
+        if _ends_clause(raw):
+            return None
+        word = bare(raw)
+        if raw not in ("who", "that", "which"):
+            if word in CLAUSE_OPENERS or raw[:1] in OPENERS + '"' or raw in ("--", *DASHES, "–"):
+                return None
+            continue
+        if i == 0 or i == len(tokens) - 1:
+            return None
+        previous, verb = text[slice(*tokens[i - 1])], text[slice(*tokens[i + 1])]
+        if not verb[:1].islower() or bare(verb) in DETERMINERS | PRONOUNS | QUANTIFIERS:
+            return None  # "which he said", "who Smith called": an object relative
+        verb_form = bare(verb) in AUX | PASSIVE_AUX or (
+            re.fullmatch(r"[a-z]+(?:[^s]s|ed)", bare(verb)) is not None and i + 2 < len(tokens))
+        if raw in ("who", "which") and previous.endswith(","):
+            return (tokens[i], tokens[i]) if verb_form else None  # "..., which state media claimed"
+        if not _is_np_word(previous) or bare(previous) in PRONOUNS | PREPOSITIONS:
+            return None  # "much of which can be credited": the pronoun is an object
+        if raw != "who" and (re.fullmatch(r"[a-z]+[^s]s", previous) or not verb_form):
+            return None  # "She argues that officials ...": "that" after a verb opens its complement
+        antecedent = subject_before(text, floor, tokens[i][0], "said").span
+        if antecedent and bare(text[slice(*_tokens(text, *antecedent)[0])]) in PRONOUNS:
+            return None  # "They believe that officials ..."
+        return tokens[i], antecedent or tokens[i]
+    return None
+
+
 def subject_at(text: str, start: int, end: int) -> Span | None:
     """The noun phrase opening ``text[start:end]`` ("The European Union has set ... and
     says ..."): the subject of a cue in a coordinated verb phrase."""

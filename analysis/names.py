@@ -38,7 +38,7 @@ PERSON_NOUNS = frozenset(
     protestor demonstrator user owner investor banker trader boss friend neighbor relative
     mother father wife husband son daughter democrat republican conservative liberal progressive
     commissioner chief narrator commentator blogger columnist anchor pundit consultant operative
-    organizer donor fellow surrogate""".split()
+    organizer donor fellow surrogate general admiral colonel lieutenant sergeant soldier""".split()
 )
 # Nouns that are plural without -s, mapped to their singular head.
 IRREGULAR_PLURALS = {"people": "person", "spokesmen": "spokesman", "spokeswomen": "spokeswoman",

@@ -208,6 +208,9 @@ def _statement(text: str, unit: Unit, match: re.Match, row: dict, quotes, found:
     relative = ap.RELATIVE_THEN_ADJUNCT.search(text, max(unit.start, head - 60), head)
     if relative and (subject.span is None or subject.span[0] >= relative.end(1)):
         subject = ap.Subject(relative.span(1), subject.negated)  # "..., who in 2010 said ..."
+    clause = ap.relative_clause_before(text, unit.start, head)
+    if clause and (subject.span is None or subject.span[0] >= clause[0][0]):
+        subject = ap.Subject(clause[1], subject.negated)  # "The general who leads X said"
     if subject.span and ap.PREPOSITION_START.match(text, subject.span[0]) and not any(
             w[:1].isupper() for w in text[subject.span[0]:subject.span[1]].split()[1:]):
         return None  # "of the low demand for ...": a noun, not a cue

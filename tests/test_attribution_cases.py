@@ -65,6 +65,7 @@ def test_the_benchmark_scores_every_class():
     ("The figures come from the Kiel Institute, which said European aid had overtaken American aid.",
      "European aid", "Kiel Institute"),
     ("The treaty was signed by Senator Alan Pruitt, who in 2019 said it would never pass.", "never pass", "Alan Pruitt"),
+    ("The bill came from Senator Alan Pruitt, who chairs the panel said it would pass.", "would pass", "Alan Pruitt"),
 ])
 def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
     row = speaker_of(statements(body), content)
@@ -74,6 +75,41 @@ def test_a_relative_pronoun_is_its_antecedent(body, content, speaker):
 def test_a_relative_pronoun_without_antecedent_is_unknown():
     row = speaker_of(statements("It was a day on which officials, who said little, kept quiet about the talks."), "little")
     assert row["speaker"] == "" and "relative pronoun 'who'" in row["speaker_evidence"]
+
+
+@pytest.mark.parametrize("body, content, speaker, actor_type", [
+    ("The four-star general who leads U.S. Naval Forces Europe said he expected fewer ships.", "fewer ships",
+     "four-star general", "anonymous_person"),
+    ("The envoy who has led the talks since June said a deal was near.", "deal", "envoy", "anonymous_person"),
+    ("An officer who spoke on condition of anonymity said the drill was cut short.", "drill", "officer",
+     "anonymous_person"),
+    ("The negotiator who is leading the Finnish team said the text was almost final.", "text", "negotiator",
+     "anonymous_person"),
+    ("The agency that oversees arms exports said it had blocked two licences.", "licences", "agency", "organization"),
+    ("Delegates who attended the closed session said the mood had turned sour.", "mood", "delegates",
+     "anonymous_group"),
+    ("The admiral, who has led the Baltic patrol group since March, said the patrols would go on.", "patrols",
+     "admiral", "anonymous_person"),
+])
+def test_a_relative_clause_before_the_cue_is_never_the_speaker(body, content, speaker, actor_type):
+    row = speaker_of(statements(body), content)
+    assert (row["speaker"], row["actor_type"]) == (speaker, actor_type)
+
+
+def test_the_noun_phrase_before_a_relative_clause_resolves_like_a_description():
+    rows = statements("Gen. Harriet Kowal took over the southern command in May.\n\n"
+                      "The four-star general who leads the southern command said her staff was drafting plans.")
+    row = speaker_of(rows, "drafting plans")
+    assert row["speaker_text"] == "The four-star general" and row["speaker"] == "Harriet Kowal"
+
+
+@pytest.mark.parametrize("body", [
+    "She argues that officials at the ministry said the budget was short.",
+    "They believe that officials at the ministry said the budget was short.",
+])
+def test_that_after_a_verb_opens_its_complement_not_a_relative_clause(body):
+    said = next(row for row in statements(body) if row["cue"] == "said")
+    assert said["speaker_text"] == "officials at the ministry"
 
 
 # --------------------------------------------------------------------------- speech acts beyond "said"

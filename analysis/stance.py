@@ -29,10 +29,12 @@ reporting verbs) and work in this order:
    multiplied by every hedge weight (may: x0.5) and by 1 + every booster weight (highly:
    x1.5) in it.
 4. **Threat.** A condition segment that is negated ("if Europe does not meet the 2027
-   deadline", "unless ...", "that did not spend") plus an oppose cue (a sanction: "stop",
-   "invade") in another segment is a threat: the condition's targets get
-   +:data:`THREAT_WEIGHT` (the speaker insists on them) and the sanction counts only for
-   the targets of its own segment.
+   deadline", "unless ...", "that did not spend", "if Europe fell behind") plus an oppose
+   cue (a sanction: "stop", "invade") in another segment is a threat: the condition's
+   targets get +:data:`THREAT_WEIGHT` (the speaker insists on them) and the sanction
+   counts only for the targets of its own segment. In a statement that addresses some
+   target, a condition naming a faceted target's actor addresses that target too (the
+   speaker insists the actor acts, even without a domain word).
 5. **Combining.** A target's stance is the sum of the values of the segments that name it
    and of the segments that name no target (they comment on the whole statement, "... but
    our Administration means what it says"; a threat's sanction segment excepted), plus the
@@ -374,6 +376,20 @@ def _threats(content: str, parts: list[Segment], cues: list[Cue]) -> tuple[dict[
     return notes, set(sanctions)
 
 
+def _threat_actors(content: str, parts: list[Segment], conditions: dict[int, str],
+                   rules: Rules) -> dict[str, list[tuple[int, str]]]:
+    """For each faceted target whose actor a threat's negated condition names ("... if Europe
+    fell behind"): (position of the actor, how it was found) pairs."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for target, _, facets in rules.targets:
+        for i in conditions:
+            actors = [m for s in facets.actors for m in find(s.pattern, content, parts[i].start, parts[i].end)]
+            if actors:
+                found.setdefault(target, []).append(
+                    (actors[0].start(), f"threat condition names actor '{actors[0].group(0)}'"))
+    return found
+
+
 def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> dict[str, tuple[float, str]]:
     """Stance in [-1, 1] (NaN when not addressed) and its evidence for every target.
 
@@ -387,9 +403,11 @@ def target_stances(content: str, cue: str, rules: Rules, previous: str = "") -> 
         # Most statements address no target: skip the clauses and the lexicon.
         return {target: (math.nan, "") for target in rules.target_ids}
     parts = segments(content) or [Segment(0, len(content))]
-    located = _located(parts, addressed)
     cues = lexicon_cues(content, rules, folded)
     conditions, sanctions = _threats(content, parts, cues)
+    for target, hits in _threat_actors(content, parts, conditions, rules).items():
+        addressed.setdefault(target, hits)
+    located = _located(parts, addressed)
     addressed_segments = {i for places in located.values() for i, _ in places}
     verb, doubts = verb_stance(cue or "", rules) or (None, False)
     out: dict[str, tuple[float, str]] = {}

@@ -98,7 +98,8 @@ def test_an_unclosed_quotation_does_not_join_a_long_paragraph_into_one_unit():
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, seeds_dir: Path) -> Path:
-    """The seed, the transcript of tests/hostile and one paragraph of 2,000 quotations."""
+    """The seed, the transcript of tests/hostile and one paragraph of 2,000 quotations (made
+    endless by the ``endless`` fixture where a test needs an article over budget)."""
     folder = tmp_path_factory.mktemp("long")
     for path in seeds_dir.glob("*.txt"):
         shutil.copy(path, folder / path.name)
@@ -123,11 +124,11 @@ def endless(monkeypatch) -> None:
 
 
 def test_an_article_over_budget_is_a_timeout_failure_and_the_run_goes_on(corpus: Path, tmp_path: Path, endless):
-    summary = run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=1.0)
+    summary = run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=2.0)
     size = (corpus / "quotes.txt").stat().st_size
     failures = read_table(tmp_path / "serial" / "failures.csv")
     assert list(failures.itertuples(index=False, name=None)) == [
-        ("quotes.txt", "timeout", f"stopped after 1 s ({size:,} bytes): split the file, or raise --article-timeout")]
+        ("quotes.txt", "timeout", f"stopped after 2 s ({size:,} bytes): split the file, or raise --article-timeout")]
     assert (summary.articles, summary.failures) == (len(list(corpus.glob("*.txt"))) - 1, 1)
     # the other articles' rows are those of a run without the long file
     without = tmp_path / "without"
@@ -137,14 +138,14 @@ def test_an_article_over_budget_is_a_timeout_failure_and_the_run_goes_on(corpus:
     assert statements.equals(read_table(tmp_path / "alone" / "statements.csv"))
     assert "transcript" in set(statements["doc_id"])
     # worker processes behave the same (the Dask path shares process_chunk with them)
-    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False, article_timeout=1.0)
+    run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False, article_timeout=2.0)
     names = sorted(p.name for p in (tmp_path / "serial").iterdir())
     assert filecmp.cmpfiles(tmp_path / "serial", tmp_path / "parallel", names, shallow=False)[1:] == ([], [])
 
 
 def test_cli_article_timeout(corpus: Path, tmp_path: Path, capsys, endless):
-    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1", "--article-timeout", "1"]) == 1
-    assert "skipped quotes.txt (timeout): stopped after 1 s" in capsys.readouterr().err
+    assert main(["run", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1", "--article-timeout", "2"]) == 1
+    assert "skipped quotes.txt (timeout): stopped after 2 s" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["run", str(corpus), "--out", str(tmp_path / "out"), "--article-timeout", "-1"])
 
@@ -153,11 +154,13 @@ def test_cli_article_timeout(corpus: Path, tmp_path: Path, capsys, endless):
 @pytest.mark.allow_hosts(["127.0.0.1"])
 def test_dask_workers_stop_an_article_over_budget_alike(corpus: Path, tmp_path: Path, endless):
     distributed = pytest.importorskip("dask.distributed")
-    run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=1.0)
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+    run_corpus(corpus, tmp_path / "serial", jobs=1, progress=False, article_timeout=2.0)
+    # One thread: a second thread would share the GIL with the endless article and could
+    # push an ordinary one past its budget on a loaded machine.
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as cluster:
         run_corpus(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address, progress=False,
-                   article_timeout=1.0)
+                   article_timeout=2.0)
     names = sorted(p.name for p in (tmp_path / "serial").iterdir())
     assert filecmp.cmpfiles(tmp_path / "serial", tmp_path / "dask", names, shallow=False)[1:] == ([], [])
 

@@ -74,12 +74,12 @@ def build_corpus(folder: Path, n: int, sources: list[Path]) -> int:
 
 
 def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> None:
-    """Write ``statements.csv`` and ``scored_statements.csv`` of ``n_target`` articles into
-    ``target`` by repeating those of ``source`` (``n_source`` articles) under new document
-    ids, row by row."""
+    """Write ``documents.csv``, ``statements.csv`` and ``scored_statements.csv`` of
+    ``n_target`` articles into ``target`` by repeating those of ``source`` (``n_source``
+    articles) under new document ids, row by row."""
     target.mkdir()
     copies = -(-n_target // n_source)
-    for name in ("statements.csv", "scored_statements.csv"):
+    for name, ids in (("documents.csv", 1), ("statements.csv", 2), ("scored_statements.csv", 2)):
         with (target / name).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             for copy in range(copies):
@@ -89,7 +89,7 @@ def scale_tables(source: Path, target: Path, n_source: int, n_target: int) -> No
                     if copy == 0:
                         writer.writerow(header)
                     for row in reader:
-                        row[0], row[1] = f"{copy}_{row[0]}", f"{copy}_{row[1]}"  # doc_id, statement_id
+                        row[:ids] = [f"{copy}_{value}" for value in row[:ids]]  # doc_id (, statement_id)
                         writer.writerow(row)
 
 

@@ -144,8 +144,12 @@ def process_article(path: Path, seeds: Path, sentence_sentiment: bool = False,
     ``sentence_sentiment``) with the codebook in folder ``codebook`` (None: the packaged
     one) and the learned model at path ``stance_model`` when given. Never raises: a file
     that fails at any stage, or whose work runs past ``timeout`` seconds (None or 0: no
-    limit; stage ``timeout``), comes back with its failure (stage and error) and no statements."""
-    _loaded(codebook, stance_model)
+    limit; stage ``timeout``), or on a worker that cannot load the codebook or model (stage
+    ``setup``), comes back with its failure (stage and error) and no statements."""
+    try:
+        _loaded(codebook, stance_model)
+    except Exception as exc:  # e.g. a Dask worker that cannot read the codebook or model the client checked
+        return _failed(IngestError(path, str(exc)), path, seeds, "setup", f"{type(exc).__name__}: {exc}")
     try:
         with time_budget(timeout):
             return _process_article(path, seeds, sentence_sentiment, codebook, stance_model)

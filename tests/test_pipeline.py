@@ -118,6 +118,15 @@ def test_a_stage_that_raises_is_a_failure_not_a_crash(corpus: Path, monkeypatch)
     assert article.statements == []
 
 
+def test_a_worker_that_cannot_load_the_codebook_reports_each_article(corpus: Path, tmp_path: Path):
+    missing = tmp_path / "codebook that is not there"
+    article = process_article(corpus / "latin1.txt", corpus, codebook=missing)
+    [failure] = article.failures
+    assert (failure["path"], failure["stage"]) == ("latin1.txt", "setup")
+    assert failure["error"].startswith("CodebookError: ") and str(missing) in failure["error"]
+    assert article.statements == []
+
+
 def test_parallel_gives_the_serial_files(corpus: Path, serial: Path, tmp_path: Path):
     run_corpus(corpus, tmp_path / "parallel", jobs=2, progress=False, sentence_sentiment=True)
     assert_same_files(serial, tmp_path / "parallel")

@@ -57,7 +57,6 @@ DEFAULT_FOLDS = 5
 DEFAULT_SEED = 20251205
 DEFAULT_C = 1.0      # chosen on GWSD dev (benchmarks/gwsd.py)
 BOOTSTRAP = 1000
-SUFFIXES = ("_source", "_confidence")
 _ROLE = re.compile(r"\b(term|anaphor|negator|support|oppose|hedge|booster|threat)\b")
 _VERB = re.compile(r"verb '[^']*' \(([+-])")
 

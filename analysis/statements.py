@@ -454,14 +454,16 @@ def _require_str(text) -> None:
         raise TypeError(f"extract_statements expects a str, not {type(text).__name__}")
 
 
-def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None) -> pd.DataFrame:
+def find_statements(text: str, doc_id: str = "doc", codebook=None, blocks: list | None = None,
+                    transcript: bool | None = None) -> pd.DataFrame:
     """The statements of ``text`` as the rules find them, speakers unresolved
     (``speaker`` empty, ``actor_type`` and ``bloc`` unknown); ``blocks`` is
-    ``analysis.ingest.segment(text)`` when the caller has it already."""
+    ``analysis.ingest.segment(text)`` when the caller has it already; ``transcript`` as in
+    :func:`statement_records`."""
     _require_str(text)
     blocks = segment(text) if blocks is None else blocks
     paragraphs = [(b.start, b.end) for b in blocks if b.label == "body"]
-    turns = find_turns(text, paragraphs) if is_transcript(text, paragraphs) else None
+    turns = find_turns(text, paragraphs) if _is_transcript(text, paragraphs, transcript) else None
     return pd.DataFrame(_found_records(text, doc_id, codebook, blocks, body_sentences(text, blocks), turns),
                         columns=COLUMNS)
 

@@ -13,7 +13,7 @@ import pytest
 from analysis.ingest import read_document
 from analysis.positions import stakeholder_positions
 from analysis.scoring import score_statements
-from analysis.statements import extract_statements, statement_records
+from analysis.statements import extract_statements, find_statements, statement_records
 from analysis.transcripts import is_transcript, speaker_phrase
 
 TRANSCRIPT = Path(__file__).resolve().parent / "hostile" / "transcript.txt"
@@ -102,3 +102,10 @@ def test_the_sidecar_kind_overrides_recognition(tmp_path: Path):
 def test_speaker_phrase():
     assert [speaker_phrase(label) for label in ("MR. DOYLE", "SECRETARY HEGSETH", "Jane Doe")] == [
         "Mr. Doyle", "Secretary Hegseth", "Jane Doe"]
+
+
+def test_find_statements_takes_the_declared_kind_like_statement_records():
+    text = read_document(TRANSCRIPT).text
+    turns = (find_statements(text)["cue"] == ":").sum()
+    assert turns > 0 and turns == sum(row["cue"] == ":" for row in statement_records(text))
+    assert (find_statements(text, transcript=False)["cue"] == ":").sum() < turns
